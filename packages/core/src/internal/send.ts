@@ -1,0 +1,55 @@
+import { APIError, InvalidResponseError, JobsError } from "../errors.js";
+
+/** What openapi-fetch resolves to when asked for `parseAs: "text"`. */
+export interface RawResult {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
+
+/**
+ * Awaits one openapi-fetch call and returns the operation's 200 body, or throws the SDK error that fits.
+ * Bodies are read as text and parsed here, so a broken reply (HTML from a proxy, an empty or truncated
+ * body) becomes an `InvalidResponseError` that shows what arrived, not a bare `SyntaxError`.
+ */
+export async function send<T>(method: string, path: string, call: () => Promise<RawResult>): Promise<T> {
+  let result: RawResult;
+  try {
+    result = await call();
+  } catch (err) {
+    if (err instanceof JobsError) throw err;
+    throw new JobsError(`Could not send ${method} ${path}: ${err instanceof Error ? err.message : String(err)}`, {
+      cause: err,
+    });
+  }
+  const { data, error, response } = result;
+  if (!response.ok) {
+    throw new APIError({ status: response.status, error, headers: response.headers, method, path });
+  }
+  const text = typeof data === "string" ? data : "";
+  if (text.trim() === "") {
+    throw new InvalidResponseError({ status: response.status, method, path, body: text, reason: "the body is empty" });
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new InvalidResponseError({
+      status: response.status,
+      method,
+      path,
+      body: text,
+      reason: "the body is not JSON",
+    });
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new InvalidResponseError({
+      status: response.status,
+      method,
+      path,
+      body: text,
+      reason: "the body is not a JSON object",
+    });
+  }
+  return parsed as T;
+}

@@ -1,0 +1,104 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { createJobsClient, InvalidArgumentError, type JobsResource } from "../src/index.js";
+import { BASE_URL, json, recordingFetch, TOKEN } from "./recording-fetch.js";
+
+const job = { id: "x", type: "workbook", operation: "op", source: "s" };
+
+/** Every operation that takes a job id, with the path suffix it must produce. */
+const byId: Array<[string, (jobs: JobsResource, id: string) => Promise<unknown>, string]> = [
+  ["get", (j, id) => j.get(id), ""],
+  ["update", (j, id) => j.update(id, {}), ""],
+  ["delete", (j, id) => j.delete(id), ""],
+  ["execute", (j, id) => j.execute(id), "/execute"],
+  ["getExecutionPlan", (j, id) => j.getExecutionPlan(id), "/plan"],
+  [
+    "updateExecutionPlan",
+    (j, id) =>
+      j.updateExecutionPlan(id, {
+        fieldMapping: [],
+        unmappedSourceFields: [],
+        unmappedDestinationFields: [],
+        fileId: "f",
+        jobId: id,
+      }),
+    "/plan",
+  ],
+  ["updateExecutionPlanFields", (j, id) => j.updateExecutionPlanFields(id, { fileId: "f", jobId: id }), "/plan"],
+  ["ack", (j, id) => j.ack(id), "/ack"],
+  ["ackOutcome", (j, id) => j.ackOutcome(id), "/outcome/ack"],
+  ["complete", (j, id) => j.complete(id), "/complete"],
+  ["fail", (j, id) => j.fail(id), "/fail"],
+  ["cancel", (j, id) => j.cancel(id), "/cancel"],
+  ["retry", (j, id) => j.retry(id), "/retry"],
+  ["split", (j, id) => j.split(id, { parts: 2 }), "/split"],
+];
+
+function setup() {
+  const recorder = recordingFetch(() => json(200, { data: job }));
+  const client = createJobsClient({ token: TOKEN, baseUrl: BASE_URL, fetch: recorder.fetch });
+  return { ...recorder, jobs: client.jobs };
+}
+
+/** The job id as the server sees it: the one segment after /v1/jobs/, decoded. */
+function sentJobId(url: URL, suffix: string): string {
+  expect(url.origin).toBe(new URL(BASE_URL).origin);
+  expect(url.pathname.startsWith("/v1/jobs/")).toBe(true);
+  expect(url.pathname.endsWith(suffix)).toBe(true);
+  const segment = url.pathname.slice("/v1/jobs/".length, url.pathname.length - suffix.length);
+  expect(segment).not.toContain("/");
+  expect(url.search).toBe("");
+  expect(url.hash).toBe("");
+  return decodeURIComponent(segment);
+}
+
+const sendableId = fc
+  .oneof(
+    fc.string({ unit: "grapheme", maxLength: 40 }),
+    fc.string({ unit: "binary", maxLength: 40 }),
+    fc.stringMatching(/^[./?#%\\ ]{1,12}$/),
+    fc.constantFrom("a/b", "a?b=1", "a#b", "100%", "%2e%2e", "../x", "..%2f", "./", "%", " ", "us_jb_1/../../admin"),
+  )
+  .filter((s) => s !== "" && s !== "." && s !== ".." && s.isWellFormed());
+
+describe("job ids in paths", () => {
+  it.each(byId)("%s keeps any job id as exactly one segment under /jobs/", async (_name, call, suffix) => {
+    await fc.assert(
+      fc.asyncProperty(sendableId, async (jobId) => {
+        const { jobs, requests } = setup();
+        await call(jobs, jobId);
+        expect(requests).toHaveLength(1);
+        expect(sentJobId((requests[0] as { url: URL }).url, suffix)).toBe(jobId);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it.each(["", ".", "..", "\ud800x", "x\udfff"])("refuses %j before sending anything", async (jobId) => {
+    const { jobs, requests } = setup();
+    for (const [, call] of byId) {
+      await expect(call(jobs, jobId)).rejects.toBeInstanceOf(InvalidArgumentError);
+    }
+    expect(requests).toHaveLength(0);
+  });
+
+  it("refuses a job id that is not a string, and says what it got", async () => {
+    const { jobs, requests } = setup();
+    await expect(jobs.get(42 as unknown as string)).rejects.toThrow(/jobId must be a string.*got number/);
+    await expect(jobs.complete(undefined as unknown as string)).rejects.toThrow(/got undefined/);
+    expect(requests).toHaveLength(0);
+  });
+
+  it("rejects (never throws synchronously) on a bad id, so .catch() sees it", () => {
+    const { jobs } = setup();
+    let thrown = false;
+    let promise: Promise<unknown> | undefined;
+    try {
+      promise = jobs.get("..");
+    } catch {
+      thrown = true;
+    }
+    expect(thrown).toBe(false);
+    return expect(promise).rejects.toBeInstanceOf(InvalidArgumentError);
+  });
+});

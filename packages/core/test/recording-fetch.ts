@@ -1,0 +1,31 @@
+/** A fetch that records every request it is given and answers with what `respond` returns. */
+export interface RecordedRequest {
+  method: string;
+  url: URL;
+  headers: Headers;
+  body: string | null;
+}
+
+export function recordingFetch(respond: (request: Request) => Response | Promise<Response> = () => json(200, {})) {
+  const requests: RecordedRequest[] = [];
+  const fetch = async (request: Request): Promise<Response> => {
+    requests.push({
+      method: request.method,
+      url: new URL(request.url),
+      headers: request.headers,
+      body: request.body === null ? null : await request.clone().text(),
+    });
+    return respond(request);
+  };
+  return { fetch, requests };
+}
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json", ...headers },
+  });
+}
+
+export const TOKEN = "sk_test_4f9b2c7e1d8a6053";
+export const BASE_URL = "https://jobs.example.test/v1";

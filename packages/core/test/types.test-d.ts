@@ -1,0 +1,96 @@
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  createJobsClient,
+  type DiffRecordsResponse,
+  type Job,
+  type JobConfig,
+  type JobPlanResponse,
+  type JobResponse,
+  type JobStatus,
+  type ListJobsResponse,
+  type Success,
+} from "../src/index.js";
+
+const { jobs } = createJobsClient({ token: "sk_x" });
+
+describe("return types are the spec's 200 bodies, exactly", () => {
+  it("resolves each operation to its response schema", () => {
+    expectTypeOf(jobs.list()).resolves.toEqualTypeOf<ListJobsResponse>();
+    expectTypeOf(
+      jobs.create({ type: "workbook", operation: "submitAction", source: "us_wb_1" }),
+    ).resolves.toEqualTypeOf<JobResponse>();
+    expectTypeOf(jobs.get("j")).resolves.toEqualTypeOf<JobResponse>();
+    expectTypeOf(jobs.update("j", {})).resolves.toEqualTypeOf<JobResponse>();
+    expectTypeOf(jobs.delete("j")).resolves.toEqualTypeOf<Success>();
+    expectTypeOf(jobs.execute("j")).resolves.toEqualTypeOf<Success>();
+    expectTypeOf(jobs.getExecutionPlan("j")).resolves.toEqualTypeOf<JobPlanResponse>();
+    expectTypeOf(jobs.ack("j")).resolves.toEqualTypeOf<JobResponse>();
+    expectTypeOf(jobs.ackOutcome("j")).resolves.toEqualTypeOf<JobResponse>();
+    expectTypeOf(jobs.complete("j")).resolves.toEqualTypeOf<JobResponse>();
+    expectTypeOf(jobs.fail("j")).resolves.toEqualTypeOf<JobResponse>();
+    expectTypeOf(jobs.cancel("j")).resolves.toEqualTypeOf<JobResponse>();
+    expectTypeOf(jobs.retry("j")).resolves.toEqualTypeOf<JobResponse>();
+    expectTypeOf(
+      jobs.previewMutation({ sheetId: "s", mutateRecord: "r => r" }),
+    ).resolves.toEqualTypeOf<DiffRecordsResponse>();
+    expectTypeOf(jobs.split("j", { parts: 2 })).resolves.toEqualTypeOf<JobResponse>();
+  });
+
+  it("types a job's fields from the spec", () => {
+    expectTypeOf<JobResponse["data"]>().toEqualTypeOf<Job>();
+    expectTypeOf<Job["id"]>().toEqualTypeOf<string>();
+    expectTypeOf<Job["status"]>().toEqualTypeOf<JobStatus | undefined>();
+    expectTypeOf<JobStatus>().toEqualTypeOf<
+      "created" | "planning" | "scheduled" | "ready" | "executing" | "complete" | "failed" | "canceled" | "waiting"
+    >();
+    expectTypeOf<Job["progress"]>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<ListJobsResponse["data"]>().toEqualTypeOf<Job[]>();
+    expectTypeOf<Success["data"]>().toEqualTypeOf<{ success: boolean } | undefined>();
+    // A job's outcome is a free-form map; the structured JobOutcome is only what complete/fail send.
+    expectTypeOf<NonNullable<Job["outcome"]>>().toEqualTypeOf<{ [key: string]: unknown }>();
+  });
+});
+
+describe("wrong arguments do not compile", () => {
+  it("checks bodies", () => {
+    // @ts-expect-error create needs type, operation and source
+    void jobs.create({ type: "workbook" });
+    // @ts-expect-error type must be a JobType
+    void jobs.create({ type: "spreadsheet", operation: "x", source: "s" } satisfies JobConfig);
+    // @ts-expect-error status must be a JobStatus (one L in canceled)
+    void jobs.update("j", { status: "cancelled" });
+    // @ts-expect-error progress is a number
+    void jobs.ack("j", { progress: "50%" });
+    // @ts-expect-error split needs parts
+    void jobs.split("j", { runInParallel: true });
+    // @ts-expect-error parts is a number or an array of objects
+    void jobs.split("j", { parts: "3" });
+    // @ts-expect-error the plan body repeats fileId and jobId
+    void jobs.updateExecutionPlanFields("j", { programId: "p" });
+    // @ts-expect-error previewMutation needs mutateRecord
+    void jobs.previewMutation({ sheetId: "s" });
+  });
+
+  it("checks ids, queries and argument order", () => {
+    // @ts-expect-error a job id is a string
+    void jobs.get(42);
+    // @ts-expect-error pageSize is a number
+    void jobs.list({ pageSize: "20" });
+    // @ts-expect-error sortDirection is asc or desc
+    void jobs.list({ sortDirection: "up" });
+    // @ts-expect-error unknown query parameters are refused
+    void jobs.list({ status: "complete" });
+    // @ts-expect-error the job id comes first, then the body
+    void jobs.complete({ info: "done" }, "j");
+    // @ts-expect-error execute takes no body
+    void jobs.execute("j", { force: true });
+  });
+
+  it("accepts what the API accepts", () => {
+    void jobs.create({ type: "file", operation: "extract", source: "us_fl_1", config: { driver: "csv" } });
+    void jobs.update("j", { config: {} });
+    void jobs.split("j", { parts: [{ rows: 100 }, {}] });
+    void jobs.complete("j", { outcome: { next: { type: "url", url: "https://example.test", label: "Open" } } });
+    void jobs.list({ excludeChildJobs: true, sortDirection: "asc", pageNumber: 1 });
+  });
+});

@@ -1,0 +1,24 @@
+import { createJobsClient as createCoreClient, type JobsClient, type JobsClientOptions } from "@flatfile-jobs/core";
+import { baseUrlFromEnv, missingTokenError, tokenFromEnv } from "./env.js";
+
+/** Options of the Node client: as in core, but `token` and `baseUrl` may come from the environment. */
+export interface NodeJobsClientOptions extends Partial<JobsClientOptions> {
+  /**
+   * Bearer token.
+   * @default process.env.FLATFILE_API_KEY ?? process.env.FLATFILE_BEARER_TOKEN
+   */
+  token?: string;
+  /**
+   * Base URL of the API, used as given.
+   * @default process.env.FLATFILE_API_URL + "/v1", else "https://api.x.flatfile.com/v1"
+   */
+  baseUrl?: string;
+}
+
+/** Creates a Jobs API client for Node.js, reading the token and base URL from the environment when not given. */
+export function createJobsClient(options: NodeJobsClientOptions = {}): JobsClient {
+  const env = process.env;
+  const token = options.token ?? tokenFromEnv(env);
+  if (token === undefined) throw missingTokenError();
+  return createCoreClient({ ...options, token, baseUrl: options.baseUrl ?? baseUrlFromEnv(env) });
+}

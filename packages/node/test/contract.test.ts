@@ -1,0 +1,104 @@
+import { afterEach, describe, expect, inject, it } from "vitest";
+import { APIError, createJobsClient } from "../src/index.js";
+import { callsOf } from "./operations.js";
+import { firstExample, operationIds } from "./spec-examples.js";
+
+const baseUrl = inject("prismUrl");
+const TOKEN = "sk_contract_9d1e77";
+
+/** Prism reports every way a request breaks the spec in an `sl-violations` header; any of them fails the test. */
+let violations: string[] = [];
+const client = createJobsClient({
+  token: TOKEN,
+  baseUrl,
+  fetch: async (request: Request) => {
+    const response = await fetch(request);
+    const found = response.headers.get("sl-violations");
+    if (found) violations.push(`${request.method} ${request.url}: ${found}`);
+    return response;
+  },
+});
+afterEach(() => {
+  const seen = violations;
+  violations = [];
+  expect(seen).toEqual([]);
+});
+
+const calls = callsOf(client);
+
+describe("every operation against the Prism mock of the spec", () => {
+  it("covers exactly the spec's 17 operations", () => {
+    expect(operationIds).toHaveLength(17);
+    expect(Object.keys(calls).sort()).toEqual([...operationIds].sort());
+  });
+
+  it.each(Object.entries(calls))("%s resolves to its 200 body", async (operationId, call) => {
+    expect(await call()).toEqual(firstExample(operationId));
+  });
+
+  it("gives typed results a program can use", async () => {
+    const { data: job } = await calls.get();
+    expect(job.id).toMatch(/^us_jb_/);
+    expect(new Date(job.createdAt).getTime()).not.toBeNaN();
+    const page = await calls.list();
+    expect(page.data.length).toBeGreaterThan(0);
+    expect(page.pagination?.pageCount).toBeGreaterThanOrEqual(page.pagination?.currentPage ?? 0);
+    const executed = await calls.execute();
+    expect(executed.data?.success).toBe(true);
+    const { data: planned } = await calls.getExecutionPlan();
+    expect(planned.plan.fieldMapping.length).toBeGreaterThan(0);
+  });
+});
+
+describe("errors the mock declares", () => {
+  it.each([400, 401, 403, 404, 429, 500])(
+    "a %i parses into an APIError with the declared Errors body",
+    async (status) => {
+      const error = await client.jobs.get("us_jb_7Hq2xK9d", { headers: { Prefer: `code=${status}` } }).catch((e) => e);
+      expect(error).toBeInstanceOf(APIError);
+      expect(error.status).toBe(status);
+      expect(error.error).toMatchObject({
+        errors: expect.arrayContaining([expect.objectContaining({ message: expect.any(String) })]),
+      });
+      expect(error.message).toContain(error.error.errors[0].message);
+      expect(error.message).not.toContain(TOKEN);
+    },
+  );
+});
+
+describe("the mock really validates requests", () => {
+  const headers = { Authorization: `Bearer ${TOKEN}`, "X-Disable-Hooks": "true", "Content-Type": "application/json" };
+
+  it("rejects a body that breaks the spec, naming the violation", async () => {
+    const response = await fetch(`${baseUrl}/jobs`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ type: "spreadsheet", operation: "submitAction" }),
+    });
+    expect(response.status).toBe(400);
+    const found = JSON.parse(response.headers.get("sl-violations") ?? "[]") as Array<{ message: string }>;
+    expect(found.map((v) => v.message).join(" ")).toMatch(/source|allowed values/);
+  });
+
+  it("rejects a request without X-Disable-Hooks", async () => {
+    const { "X-Disable-Hooks": _, ...withoutHooks } = headers;
+    const response = await fetch(`${baseUrl}/jobs/us_jb_7Hq2xK9d`, { headers: withoutHooks });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("sl-violations")).toMatch(/x-disable-hooks/i);
+  });
+
+  it("rejects a request without a bearer token", async () => {
+    const response = await fetch(`${baseUrl}/jobs`, { headers: { "X-Disable-Hooks": "true" } });
+    expect(response.status).toBe(401);
+  });
+
+  it("surfaces a rejected body through the client as a 400 APIError", async () => {
+    const error = await client.jobs
+      .create({ type: "spreadsheet", operation: "x", source: "s" } as never)
+      .catch((e: unknown) => e);
+    violations = [];
+    expect(error).toBeInstanceOf(APIError);
+    expect((error as APIError).status).toBe(400);
+    expect((error as APIError).headers.get("sl-violations")).toContain("type");
+  });
+});

@@ -1,0 +1,77 @@
+import { afterEach, describe, expect, inject, it, vi } from "vitest";
+import { createJobsClient, InvalidArgumentError } from "../src/index.js";
+
+const prismUrl = inject("prismUrl");
+const prismOrigin = new URL(prismUrl).origin;
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+function clearEnv(): void {
+  vi.stubEnv("FLATFILE_API_KEY", undefined);
+  vi.stubEnv("FLATFILE_BEARER_TOKEN", undefined);
+  vi.stubEnv("FLATFILE_API_URL", undefined);
+}
+
+describe("configuration from the environment", () => {
+  it("reads FLATFILE_API_KEY and FLATFILE_API_URL (the platform URL, /v1 appended) and works against the API", async () => {
+    clearEnv();
+    vi.stubEnv("FLATFILE_API_KEY", "sk_env_key");
+    vi.stubEnv("FLATFILE_API_URL", prismOrigin);
+    const client = createJobsClient();
+    expect(client.baseUrl).toBe(`${prismOrigin}/v1`);
+    const page = await client.jobs.list();
+    expect(page.data.length).toBeGreaterThan(0);
+  });
+
+  it("takes FLATFILE_API_URL as given when it already ends in /v1", () => {
+    clearEnv();
+    vi.stubEnv("FLATFILE_API_KEY", "sk_env_key");
+    vi.stubEnv("FLATFILE_API_URL", "https://platform.uk.flatfile.com/api/v1/");
+    expect(createJobsClient().baseUrl).toBe("https://platform.uk.flatfile.com/api/v1");
+    vi.stubEnv("FLATFILE_API_URL", "https://platform.uk.flatfile.com/api");
+    expect(createJobsClient().baseUrl).toBe("https://platform.uk.flatfile.com/api/v1");
+  });
+
+  it("falls back to FLATFILE_BEARER_TOKEN and to the production URL", async () => {
+    clearEnv();
+    vi.stubEnv("FLATFILE_BEARER_TOKEN", "sk_bearer");
+    const seen: string[] = [];
+    const client = createJobsClient({
+      fetch: async (request: Request) => {
+        seen.push(`${request.headers.get("authorization")} ${request.url}`);
+        return Response.json({ data: [] });
+      },
+    });
+    await client.jobs.list();
+    expect(seen).toEqual(["Bearer sk_bearer https://api.x.flatfile.com/v1/jobs"]);
+  });
+
+  it("lets options win over the environment", () => {
+    clearEnv();
+    vi.stubEnv("FLATFILE_API_KEY", "sk_env");
+    vi.stubEnv("FLATFILE_API_URL", "https://platform.eu.flatfile.com/api");
+    expect(createJobsClient({ baseUrl: prismUrl }).baseUrl).toBe(prismUrl);
+  });
+
+  it("explains where the token comes from when there is none", () => {
+    clearEnv();
+    vi.stubEnv("FLATFILE_API_KEY", "");
+    expect(() => createJobsClient()).toThrow(InvalidArgumentError);
+    expect(() => createJobsClient()).toThrow(/set FLATFILE_API_KEY \(or FLATFILE_BEARER_TOKEN\)/);
+  });
+
+  it("never echoes a malformed token from the environment", () => {
+    clearEnv();
+    vi.stubEnv("FLATFILE_API_KEY", "sk_secret_value_123\n");
+    let message = "";
+    try {
+      createJobsClient();
+    } catch (error) {
+      message = `${(error as Error).message}\n${(error as Error).stack}`;
+    }
+    expect(message).toMatch(/stray newline/);
+    expect(message).not.toContain("sk_secret_value_123");
+  });
+});

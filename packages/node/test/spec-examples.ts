@@ -1,0 +1,39 @@
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { SPEC_PATH } from "../../../scripts/lib/prism.mjs";
+
+/** A node of the parsed spec, loosely typed: tests only walk it. */
+type Node = { [key: string]: Node | undefined } & { $ref?: string; value?: unknown; operationId?: string };
+
+const spec = parse(readFileSync(SPEC_PATH, "utf8")) as Node;
+
+/** Follows local `$ref`s (`#/components/...`) until it reaches a value. */
+function deref(node: Node | undefined): Node | undefined {
+  let current = node;
+  while (current && typeof current.$ref === "string") {
+    const pointer = current.$ref.replace(/^#\//, "").split("/");
+    current = pointer.reduce<Node | undefined>(
+      (value, key) => value?.[key.replace(/~1/g, "/").replace(/~0/g, "~")],
+      spec,
+    );
+  }
+  return current;
+}
+
+const operations: Node[] = Object.values(spec.paths ?? {}).flatMap((item) =>
+  Object.values(item ?? {}).filter((op): op is Node => typeof op?.operationId === "string"),
+);
+
+/** Every operationId in the spec. */
+export const operationIds: string[] = operations.map((op) => op.operationId as string);
+
+/** The example Prism serves by default for an operation's 200 response: the first named one. */
+export function firstExample(operationId: string): unknown {
+  const operation = operations.find((op) => op.operationId === operationId);
+  if (!operation) throw new Error(`no operation ${operationId} in the spec`);
+  const response = deref(operation.responses?.["200"]);
+  const examples = deref(response?.content?.["application/json"]?.examples) ?? {};
+  const first = deref(Object.values(examples)[0] as Node | undefined);
+  if (!first) throw new Error(`${operationId} has no 200 example`);
+  return first.value;
+}

@@ -1,0 +1,19 @@
+// Types for prism.mjs, so TypeScript tests can import it.
+export declare const SPEC_PATH: string;
+export interface PrismServer {
+  /** `http://127.0.0.1:<port>` */
+  origin: string;
+  /** The API's base URL on the mock, e.g. `http://127.0.0.1:<port>/v1`. */
+  url: string;
+  port: number;
+  pid: number;
+  /** Prism's recent output lines. */
+  log(): string[];
+  /** Stops Prism (SIGTERM, then SIGKILL after 5 s) and removes its temporary files. */
+  stop(): Promise<void>;
+}
+export declare function startPrism(options?: {
+  dynamic?: boolean;
+  port?: number;
+  errors?: boolean;
+}): Promise<PrismServer>;

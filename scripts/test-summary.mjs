@@ -1,0 +1,67 @@
+// Prints the closing line `N passed, N failed` of a test run. Tests are counted from the vitest JSON reports
+// that `pnpm test` writes (reports/vitest.json in each workspace package with a test script); a package
+// whose report is missing, a failed non-test task of the newest turbo run (typecheck, lint, check) and
+// each failed step named on the command line (e.g. `lint:spec`) count as one failure each.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+for (const group of ["packages", "examples"]) {
+  const groupDir = join(root, group);
+  if (!existsSync(groupDir)) continue;
+  for (const name of readdirSync(groupDir).sort()) {
+    const pkgFile = join(groupDir, name, "package.json");
+    if (!existsSync(pkgFile) || !JSON.parse(readFileSync(pkgFile, "utf8")).scripts?.test) continue;
+    const report = join(groupDir, name, "reports/vitest.json");
+    if (!existsSync(report)) {
+      console.log(`${group}/${name}: no test report (its tests did not run)`);
+      failed += 1;
+      continue;
+    }
+    const r = JSON.parse(readFileSync(report, "utf8"));
+    // A test file that fails to load has no test results of its own; count it once.
+    const brokenFiles = r.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
+    const pkgFailed = r.numFailedTests + brokenFiles;
+    const pkgSkipped = r.numPendingTests + r.numTodoTests;
+    console.log(`${group}/${name}: ${r.numPassedTests} passed, ${pkgFailed} failed, ${pkgSkipped} skipped`);
+    passed += r.numPassedTests;
+    failed += pkgFailed;
+    skipped += pkgSkipped;
+  }
+}
+
+const runsDir = join(root, ".turbo/runs");
+if (existsSync(runsDir)) {
+  const newest = readdirSync(runsDir)
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => join(runsDir, f))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
+  if (newest) {
+    for (const task of JSON.parse(readFileSync(newest, "utf8")).tasks ?? []) {
+      if (task.task !== "test" && task.execution && task.execution.exitCode !== 0) {
+        console.log(`${task.taskId}: failed (exit ${task.execution.exitCode})`);
+        failed += 1;
+      }
+    }
+  }
+}
+
+for (const step of process.argv.slice(2)) {
+  console.log(`${step}: failed`);
+  failed += 1;
+}
+
+// `TEST_EXIT` is the exit code of `pnpm test`; a failure that left no trace above still counts.
+const testExit = Number(process.env.TEST_EXIT ?? 0);
+if (testExit !== 0 && failed === 0) {
+  console.log(`pnpm test: exited ${testExit} without a failing test or task`);
+  failed += 1;
+}
+
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exitCode = failed > 0 ? 1 : 0;
