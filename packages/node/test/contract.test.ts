@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { APIError, createJobsClient } from "../src/index.js";
 import { callsOf } from "./operations.js";
-import { firstExample, operationIds } from "./spec-examples.js";
+import { firstExample, operationIds } from "./spec.js";
 
 const baseUrl = inject("prismUrl");
 const TOKEN = "sk_contract_9d1e77";

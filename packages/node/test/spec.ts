@@ -2,26 +2,24 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { SPEC_PATH } from "../../../scripts/lib/prism.mjs";
 
-/** A node of the parsed spec, loosely typed: tests only walk it. */
-type Node = { [key: string]: Node | undefined } & { $ref?: string; value?: unknown; operationId?: string };
+/** A node of the parsed spec. Tests walk the YAML document without a schema for it. */
+// biome-ignore lint/suspicious/noExplicitAny: a parsed YAML document, walked by tests
+export type Node = any;
 
-const spec = parse(readFileSync(SPEC_PATH, "utf8")) as Node;
+export const spec = parse(readFileSync(SPEC_PATH, "utf8")) as Node;
 
 /** Follows local `$ref`s (`#/components/...`) until it reaches a value. */
-function deref(node: Node | undefined): Node | undefined {
+export function deref(node: Node | undefined): Node | undefined {
   let current = node;
   while (current && typeof current.$ref === "string") {
-    const pointer = current.$ref.replace(/^#\//, "").split("/");
-    current = pointer.reduce<Node | undefined>(
-      (value, key) => value?.[key.replace(/~1/g, "/").replace(/~0/g, "~")],
-      spec,
-    );
+    const pointer: string[] = current.$ref.replace(/^#\//, "").split("/");
+    current = pointer.reduce((value: Node, key: string) => value?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], spec);
   }
   return current;
 }
 
-const operations: Node[] = Object.values(spec.paths ?? {}).flatMap((item) =>
-  Object.values(item ?? {}).filter((op): op is Node => typeof op?.operationId === "string"),
+export const operations: Node[] = Object.values(spec.paths ?? {}).flatMap((item) =>
+  Object.values(item ?? {}).filter((op: Node) => typeof op?.operationId === "string"),
 );
 
 /** Every operationId in the spec. */
@@ -33,7 +31,7 @@ export function firstExample(operationId: string): unknown {
   if (!operation) throw new Error(`no operation ${operationId} in the spec`);
   const response = deref(operation.responses?.["200"]);
   const examples = deref(response?.content?.["application/json"]?.examples) ?? {};
-  const first = deref(Object.values(examples)[0] as Node | undefined);
+  const first = deref(Object.values(examples)[0]);
   if (!first) throw new Error(`${operationId} has no 200 example`);
   return first.value;
 }
