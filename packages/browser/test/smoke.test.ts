@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 // The package's published ESM build, exactly as a bundler or <script type="module"> would load it.
-import { APIError, createJobsClient } from "../dist/index.js";
+import { APIError, createJobsClient } from "../dist/index.mjs";
 
 const baseUrl = inject("prismUrl");
 

@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import { createJobsClient, InvalidArgumentError } from "../src/index.js";
 
@@ -73,5 +74,23 @@ describe("configuration from the environment", () => {
     }
     expect(message).toMatch(/stray newline/);
     expect(message).not.toContain("sk_secret_value_123");
+  });
+});
+
+describe("the published builds", () => {
+  it.each([
+    ["ESM", () => import("../dist/index.mjs")],
+    ["CJS", async () => createRequire(import.meta.url)("../dist/index.cjs")],
+  ])("%s exports the environment-aware createJobsClient and all of core's errors", async (_format, load) => {
+    clearEnv();
+    const build = await load();
+    expect(() => build.createJobsClient()).toThrow(/set FLATFILE_API_KEY/);
+    expect(() => build.createJobsClient()).toThrow(build.InvalidArgumentError);
+    for (const name of ["JobsError", "APIError", "APIConnectionError", "APIUserAbortError", "InvalidResponseError"]) {
+      expect(typeof build[name], name).toBe("function");
+    }
+    vi.stubEnv("FLATFILE_API_KEY", "sk_env_key");
+    vi.stubEnv("FLATFILE_API_URL", prismOrigin);
+    expect((await build.createJobsClient().jobs.list()).data.length).toBeGreaterThan(0);
   });
 });
