@@ -5,7 +5,7 @@ export default defineConfig({
   format: ["esm", "cjs"],
   platform: "neutral",
   dts: true,
-  // .mjs/.cjs whatever the package type: the packages are not "type": "module", because with it the
+  // .mjs/.cjs whatever the package type. The packages are "type": "commonjs", because with "module" the
   // CommonJS build would read the default export of openapi-fetch's CommonJS build the way Node's ESM
   // loader does (the whole exports object) instead of its `exports.default`.
   fixedExtension: true,
