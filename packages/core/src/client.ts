@@ -1,7 +1,9 @@
-import createClient, { type Client } from "openapi-fetch";
+import createClient, { type Client, type Middleware } from "openapi-fetch";
 import { InvalidArgumentError } from "./errors.js";
 import type { paths } from "./generated/schema.js";
-import { createTransport, type FetchLike } from "./internal/transport.js";
+import { createLog, type Logger, type LogLevel } from "./internal/logger.js";
+import type { Backoff } from "./internal/retry-policy.js";
+import { createTransport, type FetchLike, type RetryInfo } from "./internal/transport.js";
 import { createJobsResource, type JobsResource } from "./jobs.js";
 
 /** The API's production base URL; regional platform URLs are listed in the spec's `servers`. */
@@ -25,6 +27,35 @@ export interface JobsClientOptions {
   fetch?: FetchLike | typeof globalThis.fetch;
   /** Headers sent with every request. `Authorization` and `X-Disable-Hooks` are always set by the client. */
   headers?: Record<string, string>;
+  /**
+   * How many times a failed attempt may be retried, when the retry policy allows it (see the README).
+   * @default 2
+   */
+  maxRetries?: number;
+  /**
+   * Time allowed for each attempt, headers and body, in milliseconds.
+   * @default 60000
+   */
+  timeout?: number;
+  /**
+   * Delays between attempts: exponential from `initialDelayMs`, capped at `maxDelayMs`, minus up to 25% jitter.
+   * @default { initialDelayMs: 500, maxDelayMs: 8000 }
+   */
+  retryBackoff?: Backoff;
+  /**
+   * The longest `Retry-After` the client waits for; a longer one fails at once with the time to come back.
+   * @default 60000
+   */
+  maxRetryAfterMs?: number;
+  /** Called before each retry, with the attempt number, the delay and the reason. */
+  onRetry?: (info: RetryInfo) => void;
+  /** Where the client logs (e.g. `console`). Off when not given. Lines never contain the token. */
+  logger?: Logger;
+  /**
+   * The lowest level logged: `debug` adds headers and bodies, `info` one line per response, `warn` retries.
+   * @default "info" when a logger is given
+   */
+  logLevel?: LogLevel;
 }
 
 export interface JobsClient {
@@ -38,6 +69,10 @@ export interface JobsClient {
   readonly raw: Client<paths>;
   /** The base URL requests go to, without a trailing slash. */
   readonly baseUrl: string;
+  /** Adds openapi-fetch middleware; it runs once per call, around all of its attempts. */
+  use(...middleware: Middleware[]): void;
+  /** Removes middleware added with `use`. */
+  eject(...middleware: Middleware[]): void;
 }
 
 /** Creates a client for Flatfile's Jobs API that works wherever `fetch` exists. */
@@ -53,16 +88,44 @@ export function createJobsClient(options: JobsClientOptions): JobsClient {
   headers.set("Authorization", `Bearer ${token}`);
   headers.set("X-Disable-Hooks", "true");
 
-  const raw = createClient<paths>({
-    baseUrl,
-    headers: Object.fromEntries(headers),
-    fetch: createTransport(
-      () => userFetch ?? (globalThis.fetch as FetchLike),
-      new URL(baseUrl).pathname.replace(/\/$/, ""),
-    ),
+  const transport = createTransport({
+    getFetch: () => userFetch ?? (globalThis.fetch as FetchLike),
+    basePath: new URL(baseUrl).pathname.replace(/\/$/, ""),
+    maxRetries: checkCount("maxRetries", options.maxRetries ?? 2),
+    timeout: checkDuration("timeout", options.timeout ?? 60_000),
+    backoff: {
+      initialDelayMs: checkDuration("retryBackoff.initialDelayMs", options.retryBackoff?.initialDelayMs ?? 500),
+      maxDelayMs: checkDuration("retryBackoff.maxDelayMs", options.retryBackoff?.maxDelayMs ?? 8_000),
+    },
+    maxRetryAfterMs: checkDuration("maxRetryAfterMs", options.maxRetryAfterMs ?? 60_000),
+    log: createLog(options.logger, options.logLevel, token),
+    onRetry: options.onRetry,
   });
+  const raw = createClient<paths>({ baseUrl, headers: Object.fromEntries(headers), fetch: transport() });
 
-  return { jobs: createJobsResource(raw), raw, baseUrl };
+  return {
+    jobs: createJobsResource(raw, transport),
+    raw,
+    baseUrl,
+    use: (...middleware) => raw.use(...middleware),
+    eject: (...middleware) => raw.eject(...middleware),
+  };
+}
+
+function checkCount(name: string, value: unknown): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
+    throw new InvalidArgumentError(`${name} must be a whole number of 0 or more, got ${JSON.stringify(value)}.`);
+  }
+  return value;
+}
+
+function checkDuration(name: string, value: unknown): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new InvalidArgumentError(
+      `${name} must be a number of milliseconds, 0 or more, got ${JSON.stringify(value)}.`,
+    );
+  }
+  return value;
 }
 
 function checkToken(token: unknown): string {

@@ -1,13 +1,27 @@
+export type { Middleware } from "openapi-fetch";
 export type { JobsClient, JobsClientOptions } from "./client.js";
 export { createJobsClient, DEFAULT_BASE_URL } from "./client.js";
+export type { APIErrorInfo } from "./errors.js";
 export {
   APIConnectionError,
+  APIConnectionTimeoutError,
   APIError,
   APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
   InvalidArgumentError,
   InvalidResponseError,
   JobsError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
 } from "./errors.js";
+export type { Logger, LogLevel } from "./internal/logger.js";
+export type { Backoff } from "./internal/retry-policy.js";
+export type { RetryInfo } from "./internal/transport.js";
 export type { JobsResource, RequestOptions } from "./jobs.js";
 export type {
   DiffRecord,

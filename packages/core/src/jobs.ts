@@ -1,7 +1,8 @@
 import type { Client } from "openapi-fetch";
 import type { paths } from "./generated/schema.js";
 import { assertJobId } from "./internal/job-id.js";
-import { send } from "./internal/send.js";
+import { type RawResult, send } from "./internal/send.js";
+import type { CallSettings, FetchLike } from "./internal/transport.js";
 import type {
   JobAckDetails,
   JobCancelDetails,
@@ -18,10 +19,31 @@ import type {
 
 /** Options accepted as the last argument of every `jobs` method. */
 export interface RequestOptions {
-  /** Aborts the request; the method then rejects with `APIUserAbortError`. */
+  /** Aborts the request (and any retry); the method then rejects with `APIUserAbortError`. */
   signal?: AbortSignal;
+  /** Time allowed for each attempt, headers and body, in milliseconds. @default the client's `timeout` */
+  timeout?: number;
+  /** How many times a failed attempt may be retried. @default the client's `maxRetries` */
+  maxRetries?: number;
+  /**
+   * Overrides the retry policy for this call: `true` retries it like an idempotent request (use it when the
+   * operation is safe to repeat), `false` never retries it.
+   */
+  retry?: boolean;
   /** Headers added to this request only. */
   headers?: Record<string, string>;
+  /** `@flatfile/api`'s name for `signal`. */
+  abortSignal?: AbortSignal;
+  /** `@flatfile/api`'s name for `timeout`, in seconds. */
+  timeoutInSeconds?: number;
+}
+
+/** The openapi-fetch options every call passes. */
+interface CallInit {
+  parseAs: "text";
+  signal: AbortSignal | undefined;
+  headers: Record<string, string> | undefined;
+  fetch: FetchLike;
 }
 
 // Flatfile requires this header on every Jobs operation; it keeps the request from firing event hooks.
@@ -76,9 +98,31 @@ export interface JobsResource {
   split(jobId: string, body: JobSplitDetails, options?: RequestOptions): Promise<OperationResult<"split">>;
 }
 
-export function createJobsResource(http: Client<paths>): JobsResource {
-  const init = (options: RequestOptions | undefined) =>
-    ({ parseAs: "text", signal: options?.signal, headers: options?.headers }) as const;
+export function createJobsResource(
+  http: Client<paths>,
+  transport: (settings: CallSettings) => FetchLike,
+): JobsResource {
+  /** Sends one call with its own options: openapi-fetch builds the request, the transport sends it. */
+  const run = <T>(
+    method: string,
+    path: string,
+    options: RequestOptions | undefined,
+    call: (init: CallInit) => Promise<RawResult>,
+  ): Promise<T> => {
+    const settings: CallSettings = {
+      timeout:
+        options?.timeout ?? (options?.timeoutInSeconds === undefined ? undefined : options.timeoutInSeconds * 1000),
+      maxRetries: options?.maxRetries,
+      retry: options?.retry,
+    };
+    const init: CallInit = {
+      parseAs: "text",
+      signal: options?.signal ?? options?.abortSignal,
+      headers: options?.headers,
+      fetch: transport(settings),
+    };
+    return send<T>(method, path, settings, () => call(init));
+  };
 
   /** Validates the id and names the request in errors, e.g. `/jobs/us_jb_1/ack`. */
   const at = (jobId: string, suffix = "") => {
@@ -88,109 +132,111 @@ export function createJobsResource(http: Client<paths>): JobsResource {
 
   return {
     list: (query, options) =>
-      send("GET", "/jobs", () => http.GET("/jobs", { ...init(options), params: { header: HOOKS, query } })),
+      run("GET", "/jobs", options, (init) => http.GET("/jobs", { ...init, params: { header: HOOKS, query } })),
 
     create: (body, options) =>
-      send("POST", "/jobs", () => http.POST("/jobs", { ...init(options), params: { header: HOOKS }, body })),
+      run("POST", "/jobs", options, (init) => http.POST("/jobs", { ...init, params: { header: HOOKS }, body })),
 
     get: async (jobId, options) => {
       const { path, label } = at(jobId);
-      return send("GET", label, () => http.GET("/jobs/{jobId}", { ...init(options), params: { header: HOOKS, path } }));
+      return run("GET", label, options, (init) =>
+        http.GET("/jobs/{jobId}", { ...init, params: { header: HOOKS, path } }),
+      );
     },
 
     update: async (jobId, body, options) => {
       const { path, label } = at(jobId);
-      return send("PATCH", label, () =>
-        http.PATCH("/jobs/{jobId}", { ...init(options), params: { header: HOOKS, path }, body }),
+      return run("PATCH", label, options, (init) =>
+        http.PATCH("/jobs/{jobId}", { ...init, params: { header: HOOKS, path }, body }),
       );
     },
 
     delete: async (jobId, options) => {
       const { path, label } = at(jobId);
-      return send("DELETE", label, () =>
-        http.DELETE("/jobs/{jobId}", { ...init(options), params: { header: HOOKS, path } }),
+      return run("DELETE", label, options, (init) =>
+        http.DELETE("/jobs/{jobId}", { ...init, params: { header: HOOKS, path } }),
       );
     },
 
     execute: async (jobId, options) => {
       const { path, label } = at(jobId, "/execute");
-      return send("POST", label, () =>
-        http.POST("/jobs/{jobId}/execute", { ...init(options), params: { header: HOOKS, path } }),
+      return run("POST", label, options, (init) =>
+        http.POST("/jobs/{jobId}/execute", { ...init, params: { header: HOOKS, path } }),
       );
     },
 
     getExecutionPlan: async (jobId, options) => {
       const { path, label } = at(jobId, "/plan");
-      return send("GET", label, () =>
-        http.GET("/jobs/{jobId}/plan", { ...init(options), params: { header: HOOKS, path } }),
+      return run("GET", label, options, (init) =>
+        http.GET("/jobs/{jobId}/plan", { ...init, params: { header: HOOKS, path } }),
       );
     },
 
     updateExecutionPlan: async (jobId, body, options) => {
       const { path, label } = at(jobId, "/plan");
-      return send("PUT", label, () =>
-        http.PUT("/jobs/{jobId}/plan", { ...init(options), params: { header: HOOKS, path }, body }),
+      return run("PUT", label, options, (init) =>
+        http.PUT("/jobs/{jobId}/plan", { ...init, params: { header: HOOKS, path }, body }),
       );
     },
 
     updateExecutionPlanFields: async (jobId, body, options) => {
       const { path, label } = at(jobId, "/plan");
-      return send("PATCH", label, () =>
-        http.PATCH("/jobs/{jobId}/plan", { ...init(options), params: { header: HOOKS, path }, body }),
+      return run("PATCH", label, options, (init) =>
+        http.PATCH("/jobs/{jobId}/plan", { ...init, params: { header: HOOKS, path }, body }),
       );
     },
 
     ack: async (jobId, body, options) => {
       const { path, label } = at(jobId, "/ack");
-      return send("POST", label, () =>
-        http.POST("/jobs/{jobId}/ack", { ...init(options), params: { header: HOOKS, path }, body }),
+      return run("POST", label, options, (init) =>
+        http.POST("/jobs/{jobId}/ack", { ...init, params: { header: HOOKS, path }, body }),
       );
     },
 
     ackOutcome: async (jobId, options) => {
       const { path, label } = at(jobId, "/outcome/ack");
-      return send("POST", label, () =>
-        http.POST("/jobs/{jobId}/outcome/ack", { ...init(options), params: { header: HOOKS, path } }),
+      return run("POST", label, options, (init) =>
+        http.POST("/jobs/{jobId}/outcome/ack", { ...init, params: { header: HOOKS, path } }),
       );
     },
 
     complete: async (jobId, body, options) => {
       const { path, label } = at(jobId, "/complete");
-      return send("POST", label, () =>
-        http.POST("/jobs/{jobId}/complete", { ...init(options), params: { header: HOOKS, path }, body }),
+      return run("POST", label, options, (init) =>
+        http.POST("/jobs/{jobId}/complete", { ...init, params: { header: HOOKS, path }, body }),
       );
     },
 
     fail: async (jobId, body, options) => {
       const { path, label } = at(jobId, "/fail");
-      return send("POST", label, () =>
-        http.POST("/jobs/{jobId}/fail", { ...init(options), params: { header: HOOKS, path }, body }),
+      return run("POST", label, options, (init) =>
+        http.POST("/jobs/{jobId}/fail", { ...init, params: { header: HOOKS, path }, body }),
       );
     },
 
     cancel: async (jobId, body, options) => {
       const { path, label } = at(jobId, "/cancel");
-      return send("POST", label, () =>
-        http.POST("/jobs/{jobId}/cancel", { ...init(options), params: { header: HOOKS, path }, body }),
+      return run("POST", label, options, (init) =>
+        http.POST("/jobs/{jobId}/cancel", { ...init, params: { header: HOOKS, path }, body }),
       );
     },
 
     retry: async (jobId, options) => {
       const { path, label } = at(jobId, "/retry");
-      return send("POST", label, () =>
-        http.POST("/jobs/{jobId}/retry", { ...init(options), params: { header: HOOKS, path } }),
+      return run("POST", label, options, (init) =>
+        http.POST("/jobs/{jobId}/retry", { ...init, params: { header: HOOKS, path } }),
       );
     },
 
     previewMutation: (body, options) =>
-      send("POST", "/jobs/preview-mutation", () =>
-        http.POST("/jobs/preview-mutation", { ...init(options), params: { header: HOOKS }, body }),
+      run("POST", "/jobs/preview-mutation", options, (init) =>
+        http.POST("/jobs/preview-mutation", { ...init, params: { header: HOOKS }, body }),
       ),
 
     split: async (jobId, body, options) => {
       const { path, label } = at(jobId, "/split");
-      return send("POST", label, () =>
-        http.POST("/jobs/{jobId}/split", { ...init(options), params: { header: HOOKS, path }, body }),
+      return run("POST", label, options, (init) =>
+        http.POST("/jobs/{jobId}/split", { ...init, params: { header: HOOKS, path }, body }),
       );
     },
   };

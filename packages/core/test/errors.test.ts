@@ -6,12 +6,17 @@ import {
   createJobsClient,
   InvalidArgumentError,
   InvalidResponseError,
+  type JobsClientOptions,
   JobsError,
+  NotFoundError,
 } from "../src/index.js";
 import { BASE_URL, json, recordingFetch, TOKEN } from "./recording-fetch.js";
 
-function clientAnswering(respond: (request: Request) => Response | Promise<Response>) {
-  return createJobsClient({ token: TOKEN, baseUrl: BASE_URL, fetch: recordingFetch(respond).fetch });
+function clientAnswering(
+  respond: (request: Request) => Response | Promise<Response>,
+  options: Partial<JobsClientOptions> = {},
+) {
+  return createJobsClient({ token: TOKEN, baseUrl: BASE_URL, fetch: recordingFetch(respond).fetch, ...options });
 }
 
 async function caught(promise: Promise<unknown>): Promise<Error> {
@@ -60,15 +65,37 @@ describe("error statuses", () => {
     );
   });
 
-  it.each([400, 401, 403, 409, 422, 429, 500, 502, 503])(
-    "maps status %i to an APIError carrying it",
-    async (status) => {
-      const error = await caught(clientAnswering(() => json(status, { errors: [{ message: "nope" }] })).jobs.get("j"));
-      expect(error).toBeInstanceOf(APIError);
-      expect((error as APIError).status).toBe(status);
-      expect(error.message).toContain(`${status} nope (GET /jobs/j)`);
-    },
-  );
+  it.each([
+    [400, "BadRequestError"],
+    [401, "AuthenticationError"],
+    [403, "PermissionDeniedError"],
+    [404, "NotFoundError"],
+    [409, "ConflictError"],
+    [410, "APIError"],
+    [422, "UnprocessableEntityError"],
+    [429, "RateLimitError"],
+    [500, "InternalServerError"],
+    [502, "InternalServerError"],
+    [503, "InternalServerError"],
+    [599, "InternalServerError"],
+  ])("maps status %i to %s, an APIError carrying the status", async (status, name) => {
+    const client = clientAnswering(() => json(status, { errors: [{ message: "nope" }] }), { maxRetries: 0 });
+    const error = await caught(client.jobs.get("j"));
+    expect(error).toBeInstanceOf(APIError);
+    expect(error).toBeInstanceOf(JobsError);
+    expect(error.name).toBe(name);
+    expect((error as APIError).status).toBe(status);
+    expect(error.message).toContain(`${status} nope (GET /jobs/j)`);
+  });
+
+  it("keeps the request id and the attempt count", async () => {
+    const client = clientAnswering(() => json(404, { errors: [{ message: "gone" }] }, { "x-request-id": "req_1" }));
+    const error = (await caught(client.jobs.get("j"))) as NotFoundError;
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error.requestId).toBe("req_1");
+    expect(error.attempts).toBe(1);
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ name: "NotFoundError", status: 404, requestId: "req_1" });
+  });
 
   it("keeps a bounded snippet of a non-JSON error body, such as a proxy's HTML page", async () => {
     const html = `<html><body><h1>502 Bad Gateway</h1>${"x".repeat(5000)}</body></html>`;
@@ -83,7 +110,9 @@ describe("error statuses", () => {
   });
 
   it("says so when an error response has no body", async () => {
-    const error = await caught(clientAnswering(() => new Response(null, { status: 503 })).jobs.list());
+    const error = await caught(
+      clientAnswering(() => new Response(null, { status: 503 }), { maxRetries: 0 }).jobs.list(),
+    );
     expect((error as APIError).error).toBeUndefined();
     expect(error.message).toContain("503 no error details in the response (GET /jobs)");
   });

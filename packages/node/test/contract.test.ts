@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { APIError, createJobsClient } from "../src/index.js";
+import {
+  APIError,
+  AuthenticationError,
+  BadRequestError,
+  createJobsClient,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+} from "../src/index.js";
 import { callsOf } from "./operations.js";
 import { firstExample, operationIds } from "./spec.js";
 
@@ -51,19 +60,46 @@ describe("every operation against the Prism mock of the spec", () => {
 });
 
 describe("errors the mock declares", () => {
-  it.each([400, 401, 403, 404, 429, 500])(
-    "a %i parses into an APIError with the declared Errors body",
-    async (status) => {
-      const error = await client.jobs.get("us_jb_7Hq2xK9d", { headers: { Prefer: `code=${status}` } }).catch((e) => e);
-      expect(error).toBeInstanceOf(APIError);
-      expect(error.status).toBe(status);
-      expect(error.error).toMatchObject({
-        errors: expect.arrayContaining([expect.objectContaining({ message: expect.any(String) })]),
-      });
-      expect(error.message).toContain(error.error.errors[0].message);
-      expect(error.message).not.toContain(TOKEN);
-    },
-  );
+  it.each([
+    [400, BadRequestError],
+    [401, AuthenticationError],
+    [403, PermissionDeniedError],
+    [404, NotFoundError],
+    [429, RateLimitError],
+    [500, InternalServerError],
+  ])("a %i parses into its APIError class with the declared Errors body", async (status, ErrorClass) => {
+    const error = await client.jobs
+      .get("us_jb_7Hq2xK9d", { headers: { Prefer: `code=${status}` }, maxRetries: 0 })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error).toBeInstanceOf(APIError);
+    expect(error.status).toBe(status);
+    expect(error.attempts).toBe(1);
+    expect(error.error).toMatchObject({
+      errors: expect.arrayContaining([expect.objectContaining({ message: expect.any(String) })]),
+    });
+    expect(error.message).toContain(error.error.errors[0].message);
+    expect(error.message).not.toContain(TOKEN);
+  });
+
+  it("retries a 500 on a read, then reports every attempt", async () => {
+    const retrying = createJobsClient({ token: TOKEN, baseUrl, retryBackoff: { initialDelayMs: 10, maxDelayMs: 20 } });
+    const error = await retrying.jobs.get("us_jb_7Hq2xK9d", { headers: { Prefer: "code=500" } }).catch((e) => e);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error.attempts).toBe(3);
+    expect(error.message).toContain("3 attempts");
+  });
+
+  it("fails at once on a 429 whose Retry-After is beyond the cap, saying when to come back", async () => {
+    const capped = createJobsClient({ token: TOKEN, baseUrl, maxRetryAfterMs: 5_000 });
+    const error = await capped.jobs
+      .complete("us_jb_7Hq2xK9d", undefined, { headers: { Prefer: "code=429" } })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error.attempts).toBe(1);
+    expect(error.retryAfterMs).toBe(30_000);
+    expect(error.message).toMatch(/retry after 30 s \(at \d{4}-\d\d-\d\dT/);
+  });
 });
 
 describe("the mock really validates requests", () => {

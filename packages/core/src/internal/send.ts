@@ -1,4 +1,6 @@
 import { APIError, InvalidResponseError, JobsError } from "../errors.js";
+import { parseRetryAfter } from "./retry-policy.js";
+import type { CallSettings } from "./transport.js";
 
 /** What openapi-fetch resolves to when asked for `parseAs: "text"`. */
 export interface RawResult {
@@ -12,7 +14,12 @@ export interface RawResult {
  * Bodies are read as text and parsed here, so a broken reply (HTML from a proxy, an empty or truncated
  * body) becomes an `InvalidResponseError` that shows what arrived, not a bare `SyntaxError`.
  */
-export async function send<T>(method: string, path: string, call: () => Promise<RawResult>): Promise<T> {
+export async function send<T>(
+  method: string,
+  path: string,
+  settings: CallSettings,
+  call: () => Promise<RawResult>,
+): Promise<T> {
   let result: RawResult;
   try {
     result = await call();
@@ -23,33 +30,24 @@ export async function send<T>(method: string, path: string, call: () => Promise<
     });
   }
   const { data, error, response } = result;
+  const { status, headers } = response;
+  const attempts = settings.attempts ?? 1;
   if (!response.ok) {
-    throw new APIError({ status: response.status, error, headers: response.headers, method, path });
+    const retryAfterMs = parseRetryAfter(headers, Date.now());
+    throw APIError.from({ status, error, headers, method, path, attempts, retryAfterMs });
   }
+  const invalid = (body: string, reason: string) =>
+    new InvalidResponseError({ status, method, path, attempts, headers, body, reason });
   const text = typeof data === "string" ? data : "";
-  if (text.trim() === "") {
-    throw new InvalidResponseError({ status: response.status, method, path, body: text, reason: "the body is empty" });
-  }
+  if (text.trim() === "") throw invalid(text, "the body is empty");
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new InvalidResponseError({
-      status: response.status,
-      method,
-      path,
-      body: text,
-      reason: "the body is not JSON",
-    });
+    throw invalid(text, "the body is not JSON");
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw new InvalidResponseError({
-      status: response.status,
-      method,
-      path,
-      body: text,
-      reason: "the body is not a JSON object",
-    });
+    throw invalid(text, "the body is not a JSON object");
   }
   return parsed as T;
 }
