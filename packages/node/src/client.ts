@@ -1,5 +1,5 @@
 import { createJobsClient as createCoreClient, type JobsClient, type JobsClientOptions } from "@flatfile-jobs/core";
-import { baseUrlFromEnv, missingTokenError, tokenFromEnv } from "./env.js";
+import { baseUrlFromEnv, logLevelFromEnv, missingTokenError, tokenFromEnv } from "./env.js";
 
 /** Options of the Node client: as in core, but `token` and `baseUrl` may come from the environment. */
 export interface NodeJobsClientOptions extends Partial<JobsClientOptions> {
@@ -13,6 +13,11 @@ export interface NodeJobsClientOptions extends Partial<JobsClientOptions> {
    * @default process.env.FLATFILE_API_URL + "/v1", else "https://api.x.flatfile.com/v1"
    */
   baseUrl?: string;
+  /**
+   * The lowest level logged. With `FLATFILE_LOG` set and no `logger` given, the client logs to `console`.
+   * @default process.env.FLATFILE_LOG, else off
+   */
+  logLevel?: JobsClientOptions["logLevel"];
 }
 
 /** Creates a Jobs API client for Node.js, reading the token and base URL from the environment when not given. */
@@ -20,5 +25,7 @@ export function createJobsClient(options: NodeJobsClientOptions = {}): JobsClien
   const env = process.env;
   const token = options.token ?? tokenFromEnv(env);
   if (token === undefined) throw missingTokenError();
-  return createCoreClient({ ...options, token, baseUrl: options.baseUrl ?? baseUrlFromEnv(env) });
+  const logLevel = options.logLevel ?? logLevelFromEnv(env);
+  const logger = options.logger ?? (logLevel && logLevel !== "off" ? console : undefined);
+  return createCoreClient({ ...options, token, baseUrl: options.baseUrl ?? baseUrlFromEnv(env), logger, logLevel });
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_BASE_URL, InvalidArgumentError } from "@flatfile-jobs/core";
+import { DEFAULT_BASE_URL, InvalidArgumentError, type LogLevel } from "@flatfile-jobs/core";
 
 type Env = Record<string, string | undefined>;
 
@@ -28,4 +28,18 @@ export function missingTokenError(): InvalidArgumentError {
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value && value.trim() !== "" ? value : undefined;
+}
+
+const LEVELS = new Set<LogLevel>(["debug", "info", "warn", "error", "off"]);
+
+/** The log level from `FLATFILE_LOG` (`debug`, `info`, `warn`, `error` or `off`); undefined when unset. */
+export function logLevelFromEnv(env: Env): LogLevel | undefined {
+  const value = nonEmpty(env.FLATFILE_LOG)?.trim().toLowerCase();
+  if (value === undefined) return undefined;
+  if (!LEVELS.has(value as LogLevel)) {
+    throw new InvalidArgumentError(
+      `FLATFILE_LOG must be one of debug, info, warn, error or off, got ${JSON.stringify(env.FLATFILE_LOG)}.`,
+    );
+  }
+  return value as LogLevel;
 }

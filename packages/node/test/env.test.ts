@@ -10,6 +10,7 @@ afterEach(() => {
 });
 
 function clearEnv(): void {
+  vi.stubEnv("FLATFILE_LOG", undefined);
   vi.stubEnv("FLATFILE_API_KEY", undefined);
   vi.stubEnv("FLATFILE_BEARER_TOKEN", undefined);
   vi.stubEnv("FLATFILE_API_URL", undefined);
@@ -77,6 +78,41 @@ describe("configuration from the environment", () => {
   });
 });
 
+describe("FLATFILE_LOG", () => {
+  it("logs to the console at the level it names, with credentials redacted", async () => {
+    clearEnv();
+    vi.stubEnv("FLATFILE_API_KEY", "sk_logged_secret_42");
+    vi.stubEnv("FLATFILE_LOG", "debug");
+    const lines: string[] = [];
+    for (const level of ["debug", "info", "warn", "error"] as const) {
+      vi.spyOn(console, level).mockImplementation((line: string) => void lines.push(line));
+    }
+    try {
+      await createJobsClient({ baseUrl: prismUrl }).jobs.get("us_jb_7Hq2xK9d");
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(lines.some((l) => l.startsWith("[flatfile-jobs] → GET /jobs/us_jb_7Hq2xK9d"))).toBe(true);
+    expect(lines.some((l) => l.includes("authorization: [redacted]"))).toBe(true);
+    expect(lines.some((l) => l.startsWith("[flatfile-jobs] ← 200 GET /jobs/us_jb_7Hq2xK9d"))).toBe(true);
+    expect(lines.join("\n")).not.toContain("sk_logged_secret_42");
+  });
+
+  it("is off unless set, and refuses an unknown level", async () => {
+    clearEnv();
+    vi.stubEnv("FLATFILE_API_KEY", "sk_env_key");
+    const calls = (["debug", "info", "warn", "error"] as const).map((level) => vi.spyOn(console, level));
+    try {
+      await createJobsClient({ baseUrl: prismUrl }).jobs.list();
+      for (const spy of calls) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      vi.restoreAllMocks();
+    }
+    vi.stubEnv("FLATFILE_LOG", "verbose");
+    expect(() => createJobsClient()).toThrow(/FLATFILE_LOG must be one of debug, info, warn, error or off/);
+  });
+});
+
 describe("the published builds", () => {
   it.each([
     ["ESM", () => import("../dist/index.mjs")],
@@ -92,5 +128,34 @@ describe("the published builds", () => {
     vi.stubEnv("FLATFILE_API_KEY", "sk_env_key");
     vi.stubEnv("FLATFILE_API_URL", prismOrigin);
     expect((await build.createJobsClient().jobs.list()).data.length).toBeGreaterThan(0);
+  });
+});
+
+describe("instanceof across the two builds", () => {
+  it("holds for an error thrown by the CommonJS build and checked against the ESM classes, and back", async () => {
+    const esm = await import("../dist/index.mjs");
+    const cjs = createRequire(import.meta.url)("../dist/index.cjs");
+    expect(cjs.NotFoundError).not.toBe(esm.NotFoundError);
+
+    const fromCjs = await cjs
+      .createJobsClient({ token: "sk_x", baseUrl: prismUrl, maxRetries: 0 })
+      .jobs.get("us_jb_1", { headers: { Prefer: "code=404" } })
+      .catch((e: unknown) => e);
+    expect(fromCjs).toBeInstanceOf(esm.NotFoundError);
+    expect(fromCjs).toBeInstanceOf(esm.APIError);
+    expect(fromCjs).toBeInstanceOf(esm.JobsError);
+    expect(fromCjs).not.toBeInstanceOf(esm.RateLimitError);
+    expect(fromCjs).not.toBeInstanceOf(esm.APIConnectionError);
+
+    let fromEsm: unknown;
+    try {
+      esm.createJobsClient({ token: "" });
+    } catch (error) {
+      fromEsm = error;
+    }
+    expect(fromEsm).toBeInstanceOf(cjs.InvalidArgumentError);
+    expect(fromEsm).toBeInstanceOf(cjs.JobsError);
+    expect(fromEsm).not.toBeInstanceOf(cjs.APIError);
+    expect({ name: "NotFoundError" }).not.toBeInstanceOf(esm.NotFoundError);
   });
 });
