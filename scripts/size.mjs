@@ -1,0 +1,46 @@
+// Measures what @flatfile-jobs/browser costs an app: esbuild bundles (minified, ESM, browser) an app that calls
+// `jobs.list`, and one that takes the whole client, and prints raw and gzip (level 9) sizes.
+// `pnpm size` (after `pnpm build`); `--root DIR` measures another checkout; `--json` prints JSON.
+
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+
+const { values } = parseArgs({ options: { root: { type: "string" }, json: { type: "boolean", default: false } } });
+const root = resolve(values.root ?? fileURLToPath(new URL("..", import.meta.url)));
+const pkgDir = join(root, "packages/browser");
+
+const apps = {
+  "jobs.list": `import { createJobsClient } from "@flatfile-jobs/browser";
+const client = createJobsClient({ token: "pk_example" });
+client.jobs.list({ pageSize: 20 }).then((page) => console.log(page.data.length));`,
+  "whole client": `export * from "@flatfile-jobs/browser";`,
+};
+
+const results = {};
+for (const [name, contents] of Object.entries(apps)) {
+  const out = await build({
+    stdin: { contents, resolveDir: pkgDir, loader: "js" },
+    // The app imports the package by name, as a downstream app would; resolve it from the package itself.
+    alias: { "@flatfile-jobs/browser": pkgDir },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    target: "es2022",
+    write: false,
+    logLevel: "silent",
+  });
+  const code = out.outputFiles[0].contents;
+  results[name] = { bytes: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+if (values.json) {
+  console.log(JSON.stringify(results));
+} else {
+  for (const [name, { bytes, gzip }] of Object.entries(results)) {
+    console.log(`${name.padEnd(14)} ${(bytes / 1024).toFixed(2)} KB min, ${(gzip / 1024).toFixed(2)} KB min+gzip`);
+  }
+}
