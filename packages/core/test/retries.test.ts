@@ -86,7 +86,12 @@ describe("the retry policy", () => {
   });
 
   it("resends a non-idempotent request that provably did not reach the server", async () => {
-    for (const first of [refused, () => json(429, {}), () => json(503, {}, { "Retry-After": "0" })]) {
+    for (const first of [
+      refused,
+      () => json(408, {}),
+      () => json(429, {}),
+      () => json(503, {}, { "Retry-After": "0" }),
+    ]) {
       const { client, requests } = scripted([first, () => json(200, job)]);
       await expect(client.jobs.ack("j", { progress: 5 })).resolves.toEqual(job);
       expect(requests).toHaveLength(2);

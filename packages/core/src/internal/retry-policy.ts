@@ -60,14 +60,14 @@ export function decide(outcome: AttemptOutcome, ctx: RetryContext): Decision {
 
 /**
  * Whether a failed attempt provably left the server untouched, which makes even a non-idempotent request
- * safe to send again: the connection was refused or the host was not found, a 429 (the API rejects
- * rate-limited requests before doing anything), or a 503 that says when to come back (load shed).
+ * safe to send again: the connection was refused or the host was not found, a 408 (the server gave up
+ * waiting for the request), a 429 (the API rejects rate-limited requests before doing anything), or a 503
+ * that says when to come back (load shed).
  */
 function notProcessed(outcome: AttemptOutcome, retryAfterMs: number | undefined): boolean {
   if (outcome.kind === "connection") return outcome.notSent;
-  if (outcome.kind === "response")
-    return outcome.status === 429 || (outcome.status === 503 && retryAfterMs !== undefined);
-  return false;
+  if (outcome.kind !== "response") return false;
+  return outcome.status === 408 || outcome.status === 429 || (outcome.status === 503 && retryAfterMs !== undefined);
 }
 
 /** Exponential backoff, capped, with up to 25% jitter taken off so that many clients do not retry in step. */
