@@ -104,7 +104,7 @@ export function createJobsClient(options: JobsClientOptions): JobsClient {
   const raw = createClient<paths>({ baseUrl, headers: Object.fromEntries(headers), fetch: transport() });
 
   return {
-    jobs: createJobsResource(raw, transport),
+    jobs: createJobsResource(raw, transport, token),
     raw,
     baseUrl,
     use: (...middleware) => raw.use(...middleware),

@@ -101,6 +101,7 @@ export interface JobsResource {
 export function createJobsResource(
   http: Client<paths>,
   transport: (settings: CallSettings) => FetchLike,
+  secret: string,
 ): JobsResource {
   /** Sends one call with its own options: openapi-fetch builds the request, the transport sends it. */
   const run = <T>(
@@ -121,7 +122,7 @@ export function createJobsResource(
       headers: options?.headers,
       fetch: transport(settings),
     };
-    return send<T>(method, path, settings, () => call(init));
+    return send<T>({ method, path, settings, secret }, () => call(init));
   };
 
   /** Validates the id and names the request in errors, e.g. `/jobs/us_jb_1/ack`. */

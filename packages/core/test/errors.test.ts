@@ -199,6 +199,24 @@ describe("the token never leaks", () => {
         }).jobs.cancel("j"),
     ],
     ["a bad job id", () => clientAnswering(() => json(200, {})).jobs.get("..")],
+    [
+      "an error page that echoes the request's headers",
+      () =>
+        clientAnswering((r) => new Response(`<pre>${r.headers.get("authorization")}</pre>`, { status: 502 }), {
+          maxRetries: 0,
+        }).jobs.list(),
+    ],
+    [
+      "a 200 page that echoes them",
+      () => clientAnswering((r) => new Response(`<pre>${r.headers.get("authorization")}</pre>`)).jobs.list(),
+    ],
+    [
+      "a JSON error that quotes the header",
+      () =>
+        clientAnswering((r) =>
+          json(400, { errors: [{ key: "auth", message: `bad ${r.headers.get("authorization")}` }] }),
+        ).jobs.create({ type: "file", operation: "x", source: "s" }),
+    ],
   ];
 
   it.each(failures)("not in %s: message, stack, cause or JSON", async (_what, fail) => {

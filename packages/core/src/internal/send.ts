@@ -15,11 +15,10 @@ export interface RawResult {
  * body) becomes an `InvalidResponseError` that shows what arrived, not a bare `SyntaxError`.
  */
 export async function send<T>(
-  method: string,
-  path: string,
-  settings: CallSettings,
+  request: { method: string; path: string; settings: CallSettings; secret: string },
   call: () => Promise<RawResult>,
 ): Promise<T> {
+  const { method, path, settings, secret } = request;
   let result: RawResult;
   try {
     result = await call();
@@ -34,10 +33,10 @@ export async function send<T>(
   const attempts = settings.attempts ?? 1;
   if (!response.ok) {
     const retryAfterMs = parseRetryAfter(headers, Date.now());
-    throw APIError.from({ status, error, headers, method, path, attempts, retryAfterMs });
+    throw APIError.from({ status, error: withoutSecret(error, secret), headers, method, path, attempts, retryAfterMs });
   }
   const invalid = (body: string, reason: string) =>
-    new InvalidResponseError({ status, method, path, attempts, headers, body, reason });
+    new InvalidResponseError({ status, method, path, attempts, headers, body: withoutSecret(body, secret), reason });
   const text = typeof data === "string" ? data : "";
   if (text.trim() === "") throw invalid(text, "the body is empty");
   let parsed: unknown;
@@ -50,4 +49,17 @@ export async function send<T>(
     throw invalid(text, "the body is not a JSON object");
   }
   return parsed as T;
+}
+
+/**
+ * Error bodies end up in messages and logs. A server or proxy that echoes the request (some debugging proxies
+ * print its headers) would put the token there, so it is replaced wherever it appears in the body.
+ */
+function withoutSecret<V>(value: V, secret: string): V {
+  if (typeof value === "string") return value.split(secret).join("[redacted]") as V;
+  if (Array.isArray(value)) return value.map((item) => withoutSecret(item, secret)) as V;
+  if (typeof value === "object" && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutSecret(v, secret)])) as V;
+  }
+  return value;
 }
