@@ -23,6 +23,7 @@ export type { Logger, LogLevel } from "./internal/logger.js";
 export type { Backoff } from "./internal/retry-policy.js";
 export type { RetryInfo } from "./internal/transport.js";
 export type { JobsResource, RequestOptions } from "./jobs.js";
+export type { IterateOptions, JobIterable } from "./pagination.js";
 export type {
   DiffRecord,
   DiffRecordsResponse,

@@ -3,6 +3,7 @@ import type { paths } from "./generated/schema.js";
 import { assertJobId } from "./internal/job-id.js";
 import { type RawResult, send } from "./internal/send.js";
 import type { CallSettings, FetchLike } from "./internal/transport.js";
+import { type IterateOptions, iterateJobs, type JobIterable } from "./pagination.js";
 import type {
   JobAckDetails,
   JobCancelDetails,
@@ -56,6 +57,11 @@ const HOOKS = { "X-Disable-Hooks": "true" } as const;
 export interface JobsResource {
   /** Lists jobs, one page at a time (`GET /jobs`). */
   list(query?: ListJobsQuery, options?: RequestOptions): Promise<OperationResult<"list">>;
+  /**
+   * Every job across all pages of `list`, fetching the next page while the current one is used:
+   * `for await (const job of client.jobs.iterate({ spaceId }))`; `.pages()` walks a page at a time.
+   */
+  iterate(query?: ListJobsQuery, options?: IterateOptions): JobIterable;
   /** Creates a job (`POST /jobs`). */
   create(body: JobConfig, options?: RequestOptions): Promise<OperationResult<"create">>;
   /** Gets one job (`GET /jobs/{jobId}`). */
@@ -131,7 +137,7 @@ export function createJobsResource(
     return { path: { jobId }, label: `/jobs/${encodeURIComponent(jobId)}${suffix}` };
   };
 
-  return {
+  const resource: JobsResource = {
     list: (query, options) =>
       run("GET", "/jobs", options, (init) => http.GET("/jobs", { ...init, params: { header: HOOKS, query } })),
 
@@ -240,5 +246,8 @@ export function createJobsResource(
         http.POST("/jobs/{jobId}/split", { ...init, params: { header: HOOKS, path }, body }),
       );
     },
+
+    iterate: (query, options) => iterateJobs(resource.list, query, options),
   };
+  return resource;
 }

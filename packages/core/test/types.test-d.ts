@@ -36,6 +36,13 @@ describe("return types are the spec's 200 bodies, exactly", () => {
     expectTypeOf(jobs.split("j", { parts: 2 })).resolves.toEqualTypeOf<JobResponse>();
   });
 
+  it("iterates jobs and pages with the list's types", () => {
+    expectTypeOf(jobs.iterate({ spaceId: "us_sp_1" })).toMatchTypeOf<AsyncIterable<Job>>();
+    expectTypeOf(jobs.iterate().pages()).toMatchTypeOf<AsyncIterable<ListJobsResponse>>();
+    // @ts-expect-error the query is list's query
+    void jobs.iterate({ pageSize: "10" });
+  });
+
   it("types a job's fields from the spec", () => {
     expectTypeOf<JobResponse["data"]>().toEqualTypeOf<Job>();
     expectTypeOf<Job["id"]>().toEqualTypeOf<string>();

@@ -1,0 +1,70 @@
+import { APIUserAbortError, InvalidArgumentError } from "./errors.js";
+import type { RequestOptions } from "./jobs.js";
+import type { Job, ListJobsQuery, ListJobsResponse } from "./types.js";
+
+/** Options of `jobs.iterate`: those of any call, plus a limit on pages and the prefetch switch. */
+export interface IterateOptions extends Omit<RequestOptions, "abortSignal"> {
+  /** Stop after this many pages, however many the server has. @default Infinity */
+  maxPages?: number;
+  /** Fetch the next page while the caller works on the current one. @default true */
+  prefetch?: boolean;
+}
+
+/** Every job across the pages of `jobs.list`: `for await (const job of client.jobs.iterate(query))`. */
+export interface JobIterable extends AsyncIterable<Job> {
+  /** The same walk a page at a time, each page as `jobs.list` returns it. */
+  pages(): AsyncIterable<ListJobsResponse>;
+}
+
+type ListPage = (query: ListJobsQuery, options: RequestOptions) => Promise<ListJobsResponse>;
+
+/**
+ * Walks `GET /jobs` page by page (`pageNumber` from the query's, or 1), stopping at `pagination.pageCount`, at an
+ * empty page, or after `maxPages`. With prefetch on, the request for page n+1 is sent as soon as page n arrives,
+ * so a caller that works on each page waits about as long as the server takes, not twice that. At most two
+ * pages are held at once. Breaking out of the loop or aborting `signal` cancels the request in flight.
+ */
+export function iterateJobs(list: ListPage, query: ListJobsQuery = {}, options: IterateOptions = {}): JobIterable {
+  const { maxPages = Number.POSITIVE_INFINITY, prefetch = true, signal: userSignal, ...requestOptions } = options;
+  if (!(maxPages >= 1)) throw new InvalidArgumentError(`maxPages must be 1 or more, got ${maxPages}.`);
+
+  async function* pages(): AsyncGenerator<ListJobsResponse> {
+    // Aborted when the walk ends early (break, error, caller's abort), so no request outlives it.
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(userSignal?.reason);
+    userSignal?.addEventListener("abort", onAbort, { once: true });
+    const fetchPage = (pageNumber: number) => {
+      const pending = list({ ...query, pageNumber }, { ...requestOptions, signal: controller.signal });
+      pending.catch(() => undefined); // a prefetch abandoned by `break` must not become an unhandled rejection
+      return pending;
+    };
+    try {
+      let pageNumber = query.pageNumber ?? 1;
+      let pending: Promise<ListJobsResponse> | undefined = fetchPage(pageNumber);
+      for (let fetched = 1; pending; fetched++) {
+        const page: ListJobsResponse = await pending;
+        const pageCount = page.pagination?.pageCount;
+        const more = page.data.length > 0 && fetched < maxPages && (pageCount === undefined || pageNumber < pageCount);
+        pageNumber += 1;
+        pending = more && prefetch ? fetchPage(pageNumber) : undefined;
+        yield page;
+        if (more && !prefetch) pending = fetchPage(pageNumber);
+      }
+    } catch (error) {
+      if (userSignal?.aborted && !(error instanceof APIUserAbortError)) {
+        throw new APIUserAbortError({ method: "GET", path: "/jobs", cause: error });
+      }
+      throw error;
+    } finally {
+      userSignal?.removeEventListener("abort", onAbort);
+      controller.abort();
+    }
+  }
+
+  return {
+    pages,
+    async *[Symbol.asyncIterator]() {
+      for await (const page of pages()) yield* page.data;
+    },
+  };
+}
