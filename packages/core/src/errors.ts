@@ -1,4 +1,4 @@
-import type { ErrorsBody } from "./types.js";
+import type { ErrorsBody, Job } from "./types.js";
 
 /** Longest piece of a non-JSON body kept on an error, in characters. */
 const SNIPPET_LENGTH = 500;
@@ -311,4 +311,66 @@ function describeCause(cause: unknown): string {
     return typeof code === "string" && !cause.message.includes(code) ? `${cause.message} (${code})` : cause.message;
   }
   return String(cause);
+}
+
+/** What `jobs.waitFor` knows about the job when it stops waiting. */
+interface JobEndInfo {
+  jobId: string;
+  job: Job;
+}
+
+/** `jobs.waitFor`: the job ended with status `failed`. */
+export class JobFailedError extends JobsError {
+  static override readonly kind: string = "JobFailedError";
+  readonly jobId: string;
+  /** The job as last seen. */
+  readonly job: Job;
+  /** The job's `info` text, often the reason it failed. */
+  readonly info: string | undefined;
+  /** The job's `outcome` map. */
+  readonly outcome: Job["outcome"];
+
+  constructor({ jobId, job }: JobEndInfo) {
+    super(`Job ${jobId} failed${job.info ? `: ${job.info}` : ""}.`);
+    this.jobId = jobId;
+    this.job = job;
+    this.info = job.info;
+    this.outcome = job.outcome;
+  }
+}
+
+/** `jobs.waitFor`: the job was canceled. */
+export class JobCanceledError extends JobsError {
+  static override readonly kind: string = "JobCanceledError";
+  readonly jobId: string;
+  readonly job: Job;
+  readonly info: string | undefined;
+
+  constructor({ jobId, job }: JobEndInfo) {
+    super(`Job ${jobId} was canceled${job.info ? `: ${job.info}` : ""}.`);
+    this.jobId = jobId;
+    this.job = job;
+    this.info = job.info;
+  }
+}
+
+/** `jobs.waitFor`: the job was still running at the deadline. The job itself is not touched. */
+export class JobWaitTimeoutError extends JobsError {
+  static override readonly kind: string = "JobWaitTimeoutError";
+  readonly jobId: string;
+  /** The job as last seen, if it was seen at all. */
+  readonly job: Job | undefined;
+  readonly timeout: number;
+
+  constructor({ jobId, job, timeout }: { jobId: string; job: Job | undefined; timeout: number }) {
+    const state = job
+      ? `still ${job.status ?? "running"}${job.progress === undefined ? "" : ` at ${job.progress}%`}`
+      : "not seen yet";
+    super(
+      `Job ${jobId} did not finish within ${timeout} ms (${state}). It keeps running; wait again or raise \`timeout\`.`,
+    );
+    this.jobId = jobId;
+    this.job = job;
+    this.timeout = timeout;
+  }
 }

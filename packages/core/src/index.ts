@@ -13,7 +13,10 @@ export {
   InternalServerError,
   InvalidArgumentError,
   InvalidResponseError,
+  JobCanceledError,
+  JobFailedError,
   JobsError,
+  JobWaitTimeoutError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
@@ -65,3 +68,4 @@ export type {
   SortDirection,
   Success,
 } from "./types.js";
+export type { WaitForOptions } from "./wait-for-job.js";

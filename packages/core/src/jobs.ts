@@ -5,6 +5,7 @@ import { type RawResult, send } from "./internal/send.js";
 import type { CallSettings, FetchLike } from "./internal/transport.js";
 import { type IterateOptions, iterateJobs, type JobIterable } from "./pagination.js";
 import type {
+  Job,
   JobAckDetails,
   JobCancelDetails,
   JobCompleteDetails,
@@ -17,6 +18,7 @@ import type {
   MutateJobConfig,
   OperationResult,
 } from "./types.js";
+import { type WaitForOptions, waitForJob } from "./wait-for-job.js";
 
 /** Options accepted as the last argument of every `jobs` method. */
 export interface RequestOptions {
@@ -62,6 +64,11 @@ export interface JobsResource {
    * `for await (const job of client.jobs.iterate({ spaceId }))`; `.pages()` walks a page at a time.
    */
   iterate(query?: ListJobsQuery, options?: IterateOptions): JobIterable;
+  /**
+   * Polls a job until it ends: resolves with it when `complete`, throws `JobFailedError` when `failed`,
+   * `JobCanceledError` when `canceled`, `JobWaitTimeoutError` at the deadline.
+   */
+  waitFor(jobId: string, options?: WaitForOptions): Promise<Job>;
   /** Creates a job (`POST /jobs`). */
   create(body: JobConfig, options?: RequestOptions): Promise<OperationResult<"create">>;
   /** Gets one job (`GET /jobs/{jobId}`). */
@@ -248,6 +255,10 @@ export function createJobsResource(
     },
 
     iterate: (query, options) => iterateJobs(resource.list, query, options),
+    waitFor: async (jobId, options) => {
+      assertJobId(jobId);
+      return waitForJob(resource.get, jobId, options);
+    },
   };
   return resource;
 }

@@ -1,0 +1,86 @@
+import { APIUserAbortError, JobCanceledError, JobFailedError, JobWaitTimeoutError } from "./errors.js";
+import type { RequestOptions } from "./jobs.js";
+import type { Job, JobResponse } from "./types.js";
+
+export interface WaitForOptions {
+  /** Give up after this many milliseconds with `JobWaitTimeoutError`. @default 600000 (10 minutes) */
+  timeout?: number;
+  /** First delay between two polls, in milliseconds; it grows by half each time up to `maxPollInterval`. @default 1000 */
+  pollInterval?: number;
+  /** Longest delay between two polls, in milliseconds. @default 10000 */
+  maxPollInterval?: number;
+  /** Stops waiting with `APIUserAbortError`. */
+  signal?: AbortSignal;
+  /** Called with the job whenever its `progress` or `info` changes, the first time included. */
+  onProgress?: (job: Job) => void;
+}
+
+type GetJob = (jobId: string, options: RequestOptions) => Promise<JobResponse>;
+
+/**
+ * Polls a job until it is `complete` (resolves with it), `failed` (`JobFailedError`) or `canceled`
+ * (`JobCanceledError`), the deadline passes (`JobWaitTimeoutError`) or the caller aborts (`APIUserAbortError`).
+ * Each poll is one `get`, with the client's retries; the wait between polls backs off from `pollInterval`.
+ */
+export async function waitForJob(get: GetJob, jobId: string, options: WaitForOptions = {}): Promise<Job> {
+  const { timeout = 600_000, pollInterval = 1_000, maxPollInterval = 10_000, signal, onProgress } = options;
+  const deadline = Date.now() + timeout;
+  // One controller ends the current poll at the deadline or on the caller's abort.
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(signal?.reason);
+  signal?.addEventListener("abort", onAbort, { once: true });
+  const deadlineTimer = setTimeout(() => controller.abort(new DOMException("deadline", "TimeoutError")), timeout);
+
+  let last: Job | undefined;
+  let delay = pollInterval;
+  try {
+    for (;;) {
+      let job: Job;
+      try {
+        job = (await get(jobId, { signal: controller.signal })).data;
+      } catch (error) {
+        if (error instanceof APIUserAbortError && !signal?.aborted)
+          throw new JobWaitTimeoutError({ jobId, job: last, timeout });
+        throw error;
+      }
+      if (!last || last.progress !== job.progress || last.info !== job.info) onProgress?.(job);
+      last = job;
+      if (job.status === "complete") return job;
+      if (job.status === "failed") throw new JobFailedError({ jobId, job });
+      if (job.status === "canceled") throw new JobCanceledError({ jobId, job });
+      if (Date.now() + delay >= deadline) {
+        await pause(Math.max(0, deadline - Date.now()), controller.signal);
+        throw new JobWaitTimeoutError({ jobId, job: last, timeout });
+      }
+      await pause(delay, controller.signal);
+      delay = Math.min(Math.round(delay * 1.5), maxPollInterval);
+    }
+  } catch (error) {
+    if (signal?.aborted && !(error instanceof APIUserAbortError)) {
+      throw new APIUserAbortError({ method: "GET", path: `/jobs/${encodeURIComponent(jobId)}`, cause: error });
+    }
+    if (controller.signal.aborted && !signal?.aborted && !(error instanceof JobWaitTimeoutError)) {
+      throw new JobWaitTimeoutError({ jobId, job: last, timeout });
+    }
+    throw error;
+  } finally {
+    clearTimeout(deadlineTimer);
+    signal?.removeEventListener("abort", onAbort);
+  }
+}
+
+/** Resolves after `ms`, or rejects as soon as `signal` aborts; the timer never outlives it. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
