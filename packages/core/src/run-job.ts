@@ -1,0 +1,124 @@
+import type { JobsClient } from "./client.js";
+import { JobCanceledError, JobsError } from "./errors.js";
+import type { Job, JobCompleteDetails } from "./types.js";
+
+/** What a job handler is given. */
+export interface JobContext {
+  /** The job as acknowledged. */
+  job: Job;
+  /** Aborted when the job is canceled meanwhile (or `runJob`'s own signal aborts): stop work when it fires. */
+  signal: AbortSignal;
+  /**
+   * Reports progress (0-100) and optionally a status text. Calls are coalesced: at most one acknowledgement per
+   * `progressInterval`, and the last value is always sent before the job is completed.
+   */
+  progress(percent: number, info?: string): void;
+}
+
+/** What a handler may return: the outcome and info to complete the job with, or nothing. */
+// biome-ignore lint/suspicious/noConfusingVoidType: a handler with no return statement returns void
+export type JobHandlerResult = JobCompleteDetails | undefined | void;
+
+export interface RunJobOptions {
+  /** Least time between two progress acknowledgements, in milliseconds. @default 1000 */
+  progressInterval?: number;
+  /** How often to check whether the job was canceled, in milliseconds. @default 5000 */
+  cancelCheckInterval?: number;
+  /**
+   * The text the job is failed with when the handler throws. Only this reaches the API: never the error's
+   * stack, and its message only if you return it here.
+   * @default () => "The job could not be completed."
+   */
+  failureMessage?: (error: unknown) => string;
+  /** Stops the run: the handler's signal aborts and the job is failed. */
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs a job in a worker: acknowledges it, gives `handler` a progress reporter and a signal that aborts if the
+ * job is canceled, then completes the job with what the handler returns, or fails it with a safe message when
+ * the handler throws (and rethrows the handler's error). Resolves with the job as completed.
+ */
+export async function runJob(
+  client: JobsClient,
+  jobId: string,
+  handler: (context: JobContext) => Promise<JobHandlerResult> | JobHandlerResult,
+  options: RunJobOptions = {},
+): Promise<Job> {
+  const { progressInterval = 1_000, cancelCheckInterval = 5_000, failureMessage = defaultFailureMessage } = options;
+  const { jobs } = client;
+  const { data: acked } = await jobs.ack(jobId, { progress: 0 });
+
+  const controller = new AbortController();
+  let canceled = acked.status === "canceled";
+  const noteStatus = (job: Job) => {
+    if (job.status === "canceled" && !canceled) {
+      canceled = true;
+      controller.abort(new JobCanceledError({ jobId, job }));
+    }
+  };
+  const onAbort = () => controller.abort(options.signal?.reason);
+  options.signal?.addEventListener("abort", onAbort, { once: true });
+
+  // Progress: remember the latest value, send at most one per interval, never two at once.
+  let latest: { progress: number; info?: string } | undefined;
+  let lastSentAt = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let sending: Promise<void> = Promise.resolve();
+  const flush = () => {
+    timer = undefined;
+    const update = latest;
+    if (!update || canceled) return sending;
+    latest = undefined;
+    lastSentAt = Date.now();
+    sending = sending
+      .then(() => jobs.ack(jobId, update))
+      .then(({ data }) => noteStatus(data))
+      .catch(() => undefined); // a lost progress update must not fail the job; the next one or complete follows
+    return sending;
+  };
+  const progress = (percent: number, info?: string) => {
+    latest = { progress: Math.max(0, Math.min(100, Math.round(percent))), ...(info === undefined ? {} : { info }) };
+    if (timer) return;
+    const wait = lastSentAt + progressInterval - Date.now();
+    if (wait <= 0) void flush();
+    else timer = setTimeout(flush, wait);
+  };
+
+  // Cancellation: poll the job's status while the handler runs.
+  const poll = setInterval(() => {
+    jobs
+      .get(jobId, { signal: controller.signal })
+      .then(({ data }) => noteStatus(data))
+      .catch(() => undefined);
+  }, cancelCheckInterval);
+
+  try {
+    if (canceled) throw new JobCanceledError({ jobId, job: acked });
+    let result: JobHandlerResult;
+    try {
+      result = await handler({ job: acked, signal: controller.signal, progress });
+    } catch (error) {
+      if (canceled) throw controller.signal.reason;
+      clearTimeout(timer);
+      await flush();
+      await jobs.fail(jobId, { info: failureMessage(error), outcome: { message: failureMessage(error) } });
+      throw error;
+    }
+    if (canceled) throw controller.signal.reason;
+    clearTimeout(timer);
+    await flush();
+    if (canceled) throw controller.signal.reason;
+    const { data: completed } = await jobs.complete(jobId, result || {});
+    return completed;
+  } finally {
+    clearTimeout(timer);
+    clearInterval(poll);
+    options.signal?.removeEventListener("abort", onAbort);
+    if (!controller.signal.aborted) controller.abort(new JobsError("runJob finished"));
+  }
+}
+
+function defaultFailureMessage(): string {
+  return "The job could not be completed.";
+}
