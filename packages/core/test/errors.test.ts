@@ -207,6 +207,13 @@ describe("the token never leaks", () => {
         }).jobs.list(),
     ],
     [
+      "a response header that echoes it",
+      () =>
+        clientAnswering((r) =>
+          json(401, { errors: [{ message: "no" }] }, { "WWW-Authenticate": `${r.headers.get("authorization")}, x=1` }),
+        ).jobs.list(),
+    ],
+    [
       "a 200 page that echoes them",
       () => clientAnswering((r) => new Response(`<pre>${r.headers.get("authorization")}</pre>`)).jobs.list(),
     ],

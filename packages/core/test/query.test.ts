@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createJobsClient } from "../src/index.js";
+import { createJobsClient, InvalidArgumentError } from "../src/index.js";
 import { BASE_URL, json, recordingFetch, TOKEN } from "./recording-fetch.js";
 
 async function listUrl(query: Parameters<ReturnType<typeof createJobsClient>["jobs"]["list"]>[0]): Promise<URL> {
@@ -34,5 +34,14 @@ describe("list query serialisation", () => {
     expect(url.searchParams.get("source")).toBe(source);
     expect(url.searchParams.get("environmentId")).toBe("us_env_1");
     expect([...url.searchParams.keys()]).toEqual(["source", "environmentId"]);
+  });
+});
+
+describe("query values that cannot be sent", () => {
+  it("refuses an unpaired surrogate with InvalidArgumentError, sending nothing", async () => {
+    const { fetch, requests } = recordingFetch(() => json(200, { data: [] }));
+    const client = createJobsClient({ token: TOKEN, baseUrl: BASE_URL, fetch });
+    await expect(client.jobs.list({ source: "a\ud800" })).rejects.toBeInstanceOf(InvalidArgumentError);
+    expect(requests).toHaveLength(0);
   });
 });

@@ -1,4 +1,4 @@
-import { APIError, InvalidResponseError, JobsError } from "../errors.js";
+import { APIError, InvalidArgumentError, InvalidResponseError, JobsError } from "../errors.js";
 import { parseRetryAfter } from "./retry-policy.js";
 import type { CallSettings } from "./transport.js";
 
@@ -24,12 +24,18 @@ export async function send<T>(
     result = await call();
   } catch (err) {
     if (err instanceof JobsError) throw err;
+    if (err instanceof URIError) {
+      throw new InvalidArgumentError(
+        `A parameter of ${method} ${path} contains an unpaired UTF-16 surrogate and cannot be encoded in a URL.`,
+      );
+    }
     throw new JobsError(`Could not send ${method} ${path}: ${err instanceof Error ? err.message : String(err)}`, {
       cause: err,
     });
   }
   const { data, error, response } = result;
-  const { status, headers } = response;
+  const { status } = response;
+  const headers = headersWithoutSecret(response.headers, secret);
   const attempts = settings.attempts ?? 1;
   if (!response.ok) {
     const retryAfterMs = parseRetryAfter(headers, Date.now());
@@ -62,4 +68,11 @@ function withoutSecret<V>(value: V, secret: string): V {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutSecret(v, secret)])) as V;
   }
   return value;
+}
+
+/** The response headers, with any value that contains the token replaced (a server may echo it back). */
+function headersWithoutSecret(headers: Headers, secret: string): Headers {
+  const entries = [...headers];
+  if (!entries.some(([, value]) => value.includes(secret))) return headers;
+  return new Headers(entries.map(([name, value]) => [name, value.includes(secret) ? "[redacted]" : value]));
 }
