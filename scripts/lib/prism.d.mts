@@ -15,5 +15,8 @@ export interface PrismServer {
 export declare function startPrism(options?: {
   dynamic?: boolean;
   port?: number;
+  /** Violations become error responses (422 request, 500 response) instead of log lines. */
   errors?: boolean;
+  /** Upstream origin to forward to (proxy mode, validating both directions) instead of mocking. */
+  proxy?: string;
 }): Promise<PrismServer>;

@@ -39,7 +39,10 @@ function prismBin() {
 }
 
 /**
- * @param {{ dynamic?: boolean, port?: number, errors?: boolean }} [options]
+ * Without `proxy`, Prism mocks the API from the spec. With `proxy` (an upstream origin such as the Jobs simulator),
+ * Prism forwards every request there and validates both directions against the spec; with `errors` a violation
+ * becomes an error response (422 for a request, 500 for a response) instead of a log line.
+ * @param {{ dynamic?: boolean, port?: number, errors?: boolean, proxy?: string }} [options]
  * @returns {Promise<import("./prism.d.mts").PrismServer>}
  */
 export async function startPrism(options = {}) {
@@ -47,7 +50,9 @@ export async function startPrism(options = {}) {
   const { file, basePath } = await specWithBasePath(dir);
   const host = "127.0.0.1";
   const port = options.port ?? (await getPort({ host }));
-  const args = [prismBin(), "mock", file, "-h", host, "-p", String(port)];
+  const args = options.proxy
+    ? [prismBin(), "proxy", file, options.proxy, "-h", host, "-p", String(port)]
+    : [prismBin(), "mock", file, "-h", host, "-p", String(port)];
   if (options.dynamic) args.push("-d");
   if (options.errors) args.push("--errors");
 

@@ -48,6 +48,8 @@ export function iterateJobs(list: ListPage, query: ListJobsQuery = {}, options: 
         pageNumber += 1;
         pending = more && prefetch ? fetchPage(pageNumber) : undefined;
         yield page;
+        if (userSignal?.aborted)
+          throw new APIUserAbortError({ method: "GET", path: "/jobs", cause: userSignal.reason });
         if (more && !prefetch) pending = fetchPage(pageNumber);
       }
     } catch (error) {
@@ -61,10 +63,17 @@ export function iterateJobs(list: ListPage, query: ListJobsQuery = {}, options: 
     }
   }
 
+  const aborted = () => new APIUserAbortError({ method: "GET", path: "/jobs", cause: userSignal?.reason });
   return {
     pages,
     async *[Symbol.asyncIterator]() {
-      for await (const page of pages()) yield* page.data;
+      for await (const page of pages()) {
+        for (const job of page.data) {
+          // An abort stops the walk at once, even in the middle of a page already received.
+          if (userSignal?.aborted) throw aborted();
+          yield job;
+        }
+      }
     },
   };
 }

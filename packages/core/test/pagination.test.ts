@@ -130,6 +130,20 @@ describe("jobs.iterate", () => {
     expect(events).toEqual(["request 1", "request 2", "aborted 2"]);
   });
 
+  it("stops at once when aborted in the middle of a page it already has", async () => {
+    const { client } = pagedServer(15);
+    const controller = new AbortController();
+    const seen: string[] = [];
+    const walk = (async () => {
+      for await (const job of client().jobs.iterate({ pageSize: 5 }, { signal: controller.signal })) {
+        seen.push(job.id);
+        if (seen.length === 2) controller.abort();
+      }
+    })();
+    await expect(walk).rejects.toBeInstanceOf(APIUserAbortError);
+    expect(seen).toEqual(["us_jb_1", "us_jb_2"]);
+  });
+
   it("refuses a maxPages below 1", () => {
     const { client } = pagedServer(1);
     expect(() => client().jobs.iterate({}, { maxPages: 0 })).toThrow(InvalidArgumentError);
