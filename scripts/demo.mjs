@@ -1,32 +1,67 @@
-// `pnpm demo`: runs examples/node-quickstart against the Prism mock of the spec, or against a real API
-// when both FLATFILE_API_KEY and FLATFILE_API_URL are set. The mock is stopped when the app exits.
+// `pnpm demo`: runs examples/node-quickstart against the Jobs simulator (@flatfile-jobs/testing, a stateful
+// fake of the API on 127.0.0.1) behind Prism, which checks every request and answer against openapi/openapi.yaml;
+// or against a real API when both FLATFILE_API_KEY and FLATFILE_API_URL are set. Both are stopped at the end.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { startPrism } from "./lib/prism.mjs";
 
-const app = fileURLToPath(new URL("../examples/node-quickstart/dist/main.js", import.meta.url));
+const root = new URL("..", import.meta.url);
+const app = fileURLToPath(new URL("examples/node-quickstart/dist/main.js", root));
 const real = Boolean(process.env.FLATFILE_API_KEY && process.env.FLATFILE_API_URL);
 
+let simulator;
 let prism;
 const env = { ...process.env };
 if (real) {
   console.log(`Using the API at ${env.FLATFILE_API_URL}\n`);
 } else {
-  prism = await startPrism();
-  console.log(`Started the mock Jobs API (Prism on openapi/openapi.yaml, PID ${prism.pid}) at ${prism.url}\n`);
-  // The mock accepts any bearer token; FLATFILE_API_URL takes the platform form, /v1 is appended.
-  env.FLATFILE_API_KEY = "sk_demo_mock";
+  const { startJobsSimulator } = await import(new URL("packages/testing/dist/index.mjs", root).href);
+  simulator = await startJobsSimulator();
+  // Jobs that were there before the app ran, so the list shows a realistic page.
+  simulator.seed([
+    {
+      type: "file",
+      operation: "extract",
+      source: "us_fl_Qw83JkLp",
+      status: "complete",
+      progress: 100,
+      info: "Extracted 9,350 rows",
+    },
+    {
+      type: "workbook",
+      operation: "delete-records",
+      source: "us_wb_N4pX8sQe",
+      status: "failed",
+      progress: 20,
+      info: "Sheet is locked",
+    },
+    {
+      type: "sheet",
+      operation: "export",
+      source: "us_sh_Hq7Lw2Pz",
+      status: "executing",
+      progress: 65,
+      info: "Writing CSV",
+    },
+  ]);
+  prism = await startPrism({ proxy: new URL(simulator.url).origin, errors: true }).catch(async (error) => {
+    await simulator.close();
+    throw error;
+  });
+  console.log(`Started the Jobs simulator (@flatfile-jobs/testing) behind Prism, which validates every exchange`);
+  console.log(`against openapi/openapi.yaml: ${prism.url}`);
+  // Any bearer token works; FLATFILE_API_URL takes the platform form and /v1 is appended.
+  env.FLATFILE_API_KEY = "sk_demo_simulator";
   env.FLATFILE_API_URL = prism.origin;
   delete env.FLATFILE_BEARER_TOKEN;
 }
 
 const child = spawn(process.execPath, [app], { stdio: "inherit", env });
-const stopAndExit = async (code) => {
-  if (prism) await prism.stop();
-  process.exit(code);
-};
 process.once("SIGINT", () => child.kill("SIGINT"));
-child.once("exit", (code, signal) => {
-  if (prism) console.log("\nStopped the mock.");
-  void stopAndExit(code ?? (signal ? 1 : 0));
+child.once("exit", async (code, signal) => {
+  if (simulator) {
+    await Promise.all([prism.stop(), simulator.close()]);
+    console.log("\nStopped the simulator and Prism.");
+  }
+  process.exit(code ?? (signal ? 1 : 0));
 });
