@@ -1,7 +1,8 @@
 // Measures what @flatfile-jobs/browser costs an app: esbuild bundles (minified, ESM, browser) an app that calls
-// `jobs.list`, and one that takes the whole client, and prints raw and gzip (level 9) sizes.
+// `jobs.list`, and one that takes the whole client, and prints raw and gzip (level 9) sizes. It fails if the
+// bundle imports any Node built-in (`node:…` or a bare builtin such as `fs`), which a browser cannot load.
 // `pnpm size` (after `pnpm build`); `--root DIR` measures another checkout; `--json` prints JSON.
-
+import { builtinModules } from "node:module";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -32,7 +33,19 @@ for (const [name, contents] of Object.entries(apps)) {
     target: "es2022",
     write: false,
     logLevel: "silent",
+    metafile: true,
+    // Kept out of the bundle so that they show up below instead of failing the build.
+    external: ["node:*", ...builtinModules],
   });
+  const nodeImports = Object.values(out.metafile.inputs).flatMap((input) =>
+    input.imports.filter((i) => i.external && (i.path.startsWith("node:") || builtinModules.includes(i.path))),
+  );
+  if (nodeImports.length > 0) {
+    console.error(
+      `The browser bundle imports Node built-ins: ${[...new Set(nodeImports.map((i) => i.path))].join(", ")}`,
+    );
+    process.exit(1);
+  }
   const code = out.outputFiles[0].contents;
   results[name] = { bytes: code.length, gzip: gzipSync(code, { level: 9 }).length };
 }

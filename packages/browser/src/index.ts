@@ -1,2 +1,4 @@
-// The browser package exposes core's public surface unchanged; browser-specific behaviour is added here.
+// Core's public surface, with `createJobsClient` replaced by the browser's, which refuses secret keys.
 export * from "@flatfile-jobs/core";
+export type { BrowserJobsClientOptions } from "./client.js";
+export { createJobsClient } from "./client.js";

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from "vitest";
 // The package's published ESM build, exactly as a bundler or <script type="module"> would load it.
-import { APIError, createJobsClient } from "../dist/index.mjs";
+import { APIError, createJobsClient, InvalidArgumentError } from "../dist/index.mjs";
 
 const baseUrl = inject("prismUrl");
 
@@ -28,5 +28,27 @@ describe("the browser build in headless Chromium", () => {
     expect(error).toBeInstanceOf(APIError);
     expect((error as APIError).status).toBe(404);
     expect((error as APIError).messages.length).toBeGreaterThan(0);
+  });
+});
+
+describe("secret keys in the browser", () => {
+  it("refuses a secret key, explaining what to use instead, without quoting it", () => {
+    let error: unknown;
+    try {
+      createJobsClient({ token: "sk_live_browser_secret_1", baseUrl });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect((error as Error).message).toMatch(/publishable key \(pk_…\) or a short-lived access token/);
+    expect(`${(error as Error).message} ${(error as Error).stack}`).not.toContain("sk_live_browser_secret_1");
+  });
+
+  it("accepts a secret key only when explicitly allowed, and publishable keys and access tokens always", async () => {
+    for (const token of ["pk_publishable_1", "eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl"]) {
+      expect((await createJobsClient({ token, baseUrl }).jobs.list()).data.length).toBeGreaterThan(0);
+    }
+    const allowed = createJobsClient({ token: "sk_local_tool", baseUrl, dangerouslyAllowSecretKey: true });
+    expect((await allowed.jobs.list()).data.length).toBeGreaterThan(0);
   });
 });
