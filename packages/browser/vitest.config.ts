@@ -9,6 +9,9 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // Starts Prism on the spec on a free 127.0.0.1 port; the page is served from another origin.
     globalSetup: ["test/prism-setup.ts"],
+    // Prism compiles validators for an operation's schemas on its first request; for the plan operations that
+    // takes seconds of CPU.
+    testTimeout: 30_000,
     browser: {
       enabled: true,
       headless: true,

@@ -1,10 +1,13 @@
 import type { TestProject } from "vitest/node";
 import { type PrismServer, startPrism } from "../../../scripts/lib/prism.mjs";
+import { firstExample, operationIds } from "../../../scripts/lib/spec.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** Base URL (ending in /v1) of Prism serving the spec's examples. */
     prismUrl: string;
+    /** The 200 body Prism serves for each operation, read from the spec on the Node side. */
+    examples: Record<string, unknown>;
   }
 }
 
@@ -18,6 +21,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   shared ??= startPrism();
   const server = await shared;
   project.provide("prismUrl", server.url);
+  project.provide("examples", Object.fromEntries(operationIds.map((id) => [id, firstExample(id)])));
   return async () => {
     users -= 1;
     if (users === 0) await server.stop();
