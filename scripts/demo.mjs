@@ -56,12 +56,38 @@ if (real) {
   delete env.FLATFILE_BEARER_TOKEN;
 }
 
-const child = spawn(process.execPath, [app], { stdio: "inherit", env });
-process.once("SIGINT", () => child.kill("SIGINT"));
-child.once("exit", async (code, signal) => {
-  if (simulator) {
-    await Promise.all([prism.stop(), simulator.close()]);
-    console.log("\nStopped the simulator and Prism.");
-  }
-  process.exit(code ?? (signal ? 1 : 0));
-});
+/** Runs a program with the demo's environment and the terminal, and resolves with its exit code. */
+function run(args) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, { stdio: "inherit", env });
+    const forward = () => child.kill("SIGINT");
+    process.once("SIGINT", forward);
+    child.once("exit", (code, signal) => {
+      process.removeListener("SIGINT", forward);
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+let code = await run([app]);
+if (simulator && code === 0) {
+  // A job that a worker moves along while the command-line tool waits for it: on a terminal its bar moves.
+  const [job] = simulator.seed([
+    { type: "workbook", operation: "submitAction", source: "us_wb_quickstart", status: "ready", progress: 0 },
+  ]);
+  const steps = [
+    { status: "executing", progress: 10, info: "Validating records" },
+    { progress: 35, info: "Validating records" },
+    { progress: 60, info: "Submitting 142 records" },
+    { progress: 85, info: "Submitting 142 records" },
+    { status: "complete", progress: 100, info: "Submitted 142 records", outcome: { heading: "Submitted" } },
+  ];
+  void simulator.script(job.id, steps, 500);
+  console.log(`\n▸ Wait for another job with the command line: flatfile-jobs wait ${job.id}`);
+  code = await run([fileURLToPath(new URL("packages/node/dist/cli.mjs", root)), "wait", job.id, "--interval", "250"]);
+}
+if (simulator) {
+  await Promise.all([prism.stop(), simulator.close()]);
+  console.log("\nStopped the simulator and Prism.");
+}
+process.exit(code);

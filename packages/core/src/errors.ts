@@ -305,12 +305,13 @@ function snippetOf(text: string): string {
   return text.length > SNIPPET_LENGTH ? `${text.slice(0, SNIPPET_LENGTH)}…` : text;
 }
 
+/** `fetch failed (ECONNREFUSED)`, `fetch failed (bad port)`: fetch's own message says little without its cause. */
 function describeCause(cause: unknown): string {
-  if (cause instanceof Error) {
-    const code = (cause.cause as { code?: unknown } | undefined)?.code ?? (cause as { code?: unknown }).code;
-    return typeof code === "string" && !cause.message.includes(code) ? `${cause.message} (${code})` : cause.message;
-  }
-  return String(cause);
+  if (!(cause instanceof Error)) return String(cause);
+  const inner = cause.cause as { code?: unknown; message?: unknown } | undefined;
+  const code = inner?.code ?? (cause as { code?: unknown }).code;
+  const detail = typeof code === "string" ? code : typeof inner?.message === "string" ? inner.message : undefined;
+  return detail && !cause.message.includes(detail) ? `${cause.message} (${detail})` : cause.message;
 }
 
 /** What `jobs.waitFor` knows about the job when it stops waiting. */

@@ -153,6 +153,15 @@ describe("no response at all", () => {
     expect(error.message).toContain("ECONNREFUSED");
   });
 
+  it("names the cause of a failed fetch even when it has no error code", async () => {
+    const error = await caught(
+      clientAnswering(() => {
+        throw new TypeError("fetch failed", { cause: new Error("bad port") });
+      }).jobs.list(),
+    );
+    expect(error.message).toContain("fetch failed (bad port)");
+  });
+
   it("reports the caller's abort as APIUserAbortError", async () => {
     const controller = new AbortController();
     const client = clientAnswering(

@@ -1,0 +1,238 @@
+#!/usr/bin/env node
+// The flatfile-jobs command: reads the arguments, makes one Jobs API call (or a wait), prints the result.
+import { type Job, JobCanceledError, JobFailedError, type JobOutcome, type JobsClient } from "@flatfile-jobs/core";
+import { Command, Option } from "commander";
+import packageJson from "../../package.json" with { type: "json" };
+import { createJobsClient } from "../client.js";
+import { logLevelFromEnv, tokenFromEnv } from "../env.js";
+import { EXIT, redact, reportError, UsageError } from "./errors.js";
+import { emptyPage, jobDetails, jobTable, pageFooter, toJson } from "./format.js";
+import { jobParts, jsonObject, wholeNumber } from "./parse.js";
+import { createProgressView } from "./progress.js";
+
+interface GlobalOptions {
+  token?: string;
+  baseUrl?: string;
+  json?: boolean;
+}
+
+const JOB_TYPES = ["file", "workbook", "sheet", "space", "document", "app", "agent", "autobuild", "onboarding"];
+const JOB_MODES = ["foreground", "background", "toolbarBlocking", "hidden"];
+
+const out = (text: string) => process.stdout.write(`${text}\n`);
+
+/** The token and any other value that must never reach the terminal, whatever echoes it. */
+function knownSecrets(argv: string[]): string[] {
+  const secrets = [process.env.FLATFILE_API_KEY, process.env.FLATFILE_BEARER_TOKEN];
+  argv.forEach((arg, i) => {
+    if (arg === "--token") secrets.push(argv[i + 1]);
+    else if (arg.startsWith("--token=")) secrets.push(arg.slice("--token=".length));
+  });
+  return secrets.filter((s): s is string => typeof s === "string" && s.trim() !== "");
+}
+
+function clientFor(command: Command): JobsClient {
+  const { token, baseUrl } = command.optsWithGlobals<GlobalOptions>();
+  const resolved = token ?? tokenFromEnv(process.env);
+  if (resolved === undefined) {
+    throw new UsageError(
+      "No API token. Set FLATFILE_API_KEY (or FLATFILE_BEARER_TOKEN) to an environment's secret key (sk_…), or pass --token.",
+    );
+  }
+  // Logs go to stderr so that FLATFILE_LOG=debug never mixes with --json on stdout.
+  const logger = new console.Console({ stdout: process.stderr, stderr: process.stderr });
+  return createJobsClient({ token: resolved, baseUrl, logger, logLevel: logLevelFromEnv(process.env) ?? "off" });
+}
+
+function printJob(command: Command, job: Job): void {
+  out(command.optsWithGlobals<GlobalOptions>().json ? toJson(job) : jobDetails(job));
+}
+
+function buildProgram(secrets: string[]): Command {
+  const program = new Command("flatfile-jobs")
+    .description("Inspect and drive Flatfile jobs from the command line.")
+    .version(packageJson.version)
+    .option("--token <token>", "API token (default: FLATFILE_API_KEY, else FLATFILE_BEARER_TOKEN)")
+    .option(
+      "--base-url <url>",
+      "API base URL ending in /v1 (default: FLATFILE_API_URL + /v1, else api.x.flatfile.com/v1)",
+    )
+    .option("--json", "print JSON instead of tables and text")
+    .configureHelp({ showGlobalOptions: true })
+    .configureOutput({
+      writeOut: (text) => process.stdout.write(text),
+      writeErr: (text) => process.stderr.write(redact(text, secrets)),
+      outputError: (text, write) => write(`Error: ${text.replace(/^error: /, "")}`),
+    })
+    // Commander exits by itself with 1 on a usage error; thrown instead, it is mapped to 2 in one place.
+    .exitOverride()
+    .showHelpAfterError("Run 'flatfile-jobs --help' for the commands.")
+    .addHelpText(
+      "after",
+      `
+Environment:
+  FLATFILE_API_KEY       API token (an environment's secret key, sk_…); FLATFILE_BEARER_TOKEN also works
+  FLATFILE_API_URL       platform URL, e.g. https://platform.flatfile.com/api (/v1 is appended)
+  FLATFILE_LOG           debug, info, warn or error: log each request to stderr
+
+Exit codes: 0 done, 1 the API refused or failed (or the waited-for job did), 2 usage error, 130 Ctrl-C.`,
+    );
+
+  const command = (name: string, description: string) =>
+    program.command(name).description(description).showHelpAfterError(`Run 'flatfile-jobs ${name} --help' for usage.`);
+  const withJobId = (name: string, description: string) =>
+    command(name, description).argument("<jobId>", "the job's id, e.g. us_jb_7Hq2xK9d");
+
+  command("list", "List jobs as a table, one page at a time (or every page with --all)")
+    .option("--environment-id <id>", "only jobs of this environment")
+    .option("--space-id <id>", "only jobs of this space")
+    .option("--workbook-id <id>", "only jobs of this workbook")
+    .option("--file-id <id>", "only jobs of this file")
+    .option("--parent-id <id>", "only the parts of this job")
+    .option("--source <id>", "only jobs with this source")
+    .option("--exclude-child-jobs", "only top-level jobs")
+    .addOption(new Option("--sort <direction>", "order by creation").choices(["asc", "desc"]))
+    .option("--page-size <n>", "jobs per page (default 20)", wholeNumber(1))
+    .option("--page <n>", "which page (default 1)", wholeNumber(1))
+    .option("--all", "walk every page, from --page on")
+    .action(async (options, cmd: Command) => {
+      const { jobs } = clientFor(cmd);
+      const query = {
+        environmentId: options.environmentId,
+        spaceId: options.spaceId,
+        workbookId: options.workbookId,
+        fileId: options.fileId,
+        parentId: options.parentId,
+        source: options.source,
+        excludeChildJobs: options.excludeChildJobs,
+        sortDirection: options.sort,
+        pageSize: options.pageSize,
+        pageNumber: options.page,
+      };
+      const json = cmd.optsWithGlobals<GlobalOptions>().json;
+      if (options.all) {
+        const all: Job[] = [];
+        for await (const job of jobs.iterate(query)) all.push(job);
+        out(
+          json ? toJson(all) : all.length === 0 ? "No jobs." : `${jobTable(all)}\n${pageFooter(all.length, undefined)}`,
+        );
+        return;
+      }
+      const page = await jobs.list(query);
+      if (json) out(toJson(page.data));
+      else if (page.data.length === 0) out(emptyPage(page.pagination));
+      else out(`${jobTable(page.data)}\n${pageFooter(page.data.length, page.pagination)}`);
+    });
+
+  withJobId("get", "Show one job").action(async (jobId: string, _options, cmd: Command) => {
+    printJob(cmd, (await clientFor(cmd).jobs.get(jobId)).data);
+  });
+
+  command("create", "Create a job")
+    .addOption(new Option("--type <type>", "what the job acts on").choices(JOB_TYPES).makeOptionMandatory())
+    .requiredOption("--operation <operation>", "what it does, e.g. submitAction or extract")
+    .requiredOption("--source <id>", "the id of the file, workbook, sheet or app it acts on")
+    .addOption(new Option("--trigger <trigger>", "when it becomes ready").choices(["manual", "immediate"]))
+    .addOption(new Option("--mode <mode>", "how the job is shown in Flatfile").choices(JOB_MODES))
+    .option("--input <json>", "input parameters, a JSON object", jsonObject)
+    .option("--config <json>", "the type's configuration, a JSON object", jsonObject)
+    .action(async (options, cmd: Command) => {
+      const { type, operation, source, trigger, mode, input, config } = options;
+      printJob(cmd, (await clientFor(cmd).jobs.create({ type, operation, source, trigger, mode, input, config })).data);
+    });
+
+  withJobId("ack", "Acknowledge a job (it becomes executing), optionally with progress and info")
+    .option("--progress <n>", "progress, 0 to 100", wholeNumber(0, 100))
+    .option("--info <text>", "what the job is doing now")
+    .action(async (jobId: string, { progress, info }, cmd: Command) => {
+      printJob(cmd, (await clientFor(cmd).jobs.ack(jobId, { progress, info })).data);
+    });
+
+  for (const [name, description] of [
+    ["complete", "Complete a job, optionally with an outcome shown to the user"],
+    ["fail", "Fail a job, optionally with an outcome shown to the user"],
+  ] as const) {
+    withJobId(name, description)
+      .option("--info <text>", "final status text")
+      .option("--outcome <json>", 'a JSON object, e.g. \'{"heading":"Done","message":"142 records"}\'', jsonObject)
+      .action(async (jobId: string, { info, outcome }, cmd: Command) => {
+        const body = { info, outcome: outcome as JobOutcome | undefined };
+        printJob(cmd, (await clientFor(cmd).jobs[name](jobId, body)).data);
+      });
+  }
+
+  withJobId("cancel", "Cancel a job")
+    .option("--info <text>", "why it was canceled")
+    .action(async (jobId: string, { info }, cmd: Command) => {
+      printJob(cmd, (await clientFor(cmd).jobs.cancel(jobId, { info })).data);
+    });
+
+  withJobId("retry", "Retry a failed or canceled job").action(async (jobId: string, _options, cmd: Command) => {
+    printJob(cmd, (await clientFor(cmd).jobs.retry(jobId)).data);
+  });
+
+  withJobId("split", "Split a job into part jobs")
+    .requiredOption("--parts <n|json>", "how many parts, or a JSON array with the data of each part", jobParts)
+    .option("--parallel", "run the parts in parallel (default: one after another)")
+    .action(async (jobId: string, { parts, parallel }, cmd: Command) => {
+      const { data: job } = await clientFor(cmd).jobs.split(jobId, { parts, runInParallel: parallel === true });
+      printJob(cmd, job);
+      if (!cmd.optsWithGlobals<GlobalOptions>().json) {
+        out(`\nParts: flatfile-jobs list --parent-id ${job.id}`);
+      }
+    });
+
+  withJobId("wait", "Wait for a job to end, showing its progress; exit 1 unless it completes")
+    .option("--timeout <ms>", "give up after this long (default 600000, 10 minutes)", wholeNumber(0))
+    .option("--interval <ms>", "poll every ms (default: from 1000, backing off to 10000)", wholeNumber(1))
+    .action(async (jobId: string, { timeout, interval }, cmd: Command) => {
+      const client = clientFor(cmd);
+      const view = createProgressView(process.stderr);
+      const controller = new AbortController();
+      const interrupt = () => controller.abort();
+      process.once("SIGINT", interrupt);
+      let last: Job | undefined;
+      let completed = false;
+      try {
+        last = await client.jobs.waitFor(jobId, {
+          timeout,
+          pollInterval: interval,
+          maxPollInterval: interval,
+          signal: controller.signal,
+          onProgress: (job) => {
+            last = job;
+            view.update(job);
+          },
+        });
+        completed = true;
+      } catch (error) {
+        if (error instanceof JobFailedError || error instanceof JobCanceledError) last = error.job;
+        throw error;
+      } finally {
+        view.stop(last, completed);
+        process.off("SIGINT", interrupt);
+      }
+      printJob(cmd, last);
+    });
+
+  return program;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const secrets = knownSecrets(argv);
+  // `flatfile-jobs list | head` closes the pipe early; that is not an error worth a stack trace.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(EXIT.ok);
+    throw error;
+  });
+  try {
+    await buildProgram(secrets).parseAsync(argv);
+    return EXIT.ok;
+  } catch (error) {
+    return reportError(error, (text) => process.stderr.write(text), secrets);
+  }
+}
+
+main(process.argv).then((code) => {
+  process.exitCode = code;
+});
