@@ -5,6 +5,7 @@ import { createLog, type Logger, type LogLevel } from "./internal/logger.js";
 import type { Backoff } from "./internal/retry-policy.js";
 import { createTransport, type FetchLike, type RetryInfo } from "./internal/transport.js";
 import { createJobsResource, type JobsResource } from "./jobs.js";
+import { type Region, regionBaseUrl } from "./regions.js";
 
 /** The API's production base URL; regional platform URLs are listed in the spec's `servers`. */
 export const DEFAULT_BASE_URL = "https://api.x.flatfile.com/v1";
@@ -20,6 +21,10 @@ export interface JobsClientOptions {
    * @default "https://api.x.flatfile.com/v1"
    */
   baseUrl?: string;
+  /**
+   * Flatfile region whose platform URL to use (`us`, `uk`, `eu`, `au`, `ca`); `baseUrl` wins when both are given.
+   */
+  region?: Region;
   /**
    * The `fetch` used for every request.
    * @default globalThis.fetch
@@ -81,7 +86,9 @@ export function createJobsClient(options: JobsClientOptions): JobsClient {
     throw new InvalidArgumentError("createJobsClient needs an options object: createJobsClient({ token: '…' }).");
   }
   const token = checkToken(options.token);
-  const baseUrl = checkBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+  const baseUrl = checkBaseUrl(
+    options.baseUrl ?? (options.region === undefined ? DEFAULT_BASE_URL : regionBaseUrl(options.region)),
+  );
   const userFetch = options.fetch as FetchLike | undefined;
 
   const headers = new Headers(options.headers);

@@ -27,6 +27,8 @@ export type { Backoff } from "./internal/retry-policy.js";
 export type { RetryInfo } from "./internal/transport.js";
 export type { JobsResource, RequestOptions } from "./jobs.js";
 export type { IterateOptions, JobIterable } from "./pagination.js";
+export type { Region } from "./regions.js";
+export { REGION_BASE_URLS } from "./regions.js";
 export type { JobContext, JobHandlerResult, RunJobOptions } from "./run-job.js";
 export { runJob } from "./run-job.js";
 export type {

@@ -112,6 +112,12 @@ describe("request headers and bodies", () => {
     ]);
   });
 
+  it("uses a region's platform URL unless a baseUrl is given, and refuses an unknown region", () => {
+    expect(createJobsClient({ token: TOKEN, region: "au" }).baseUrl).toBe("https://platform.au.flatfile.com/api/v1");
+    expect(createJobsClient({ token: TOKEN, region: "au", baseUrl: BASE_URL }).baseUrl).toBe(BASE_URL);
+    expect(() => createJobsClient({ token: TOKEN, region: "xx" as never })).toThrow(/Unknown region "xx"/);
+  });
+
   it("gives the raw openapi-fetch client for { data, error, response } access", async () => {
     const { fetch, requests } = recordingFetch(() => json(404, { errors: [{ message: "Job not found" }] }));
     const client = createJobsClient({ token: TOKEN, baseUrl: BASE_URL, fetch });

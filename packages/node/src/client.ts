@@ -1,5 +1,9 @@
 import { createJobsClient as createCoreClient, type JobsClient, type JobsClientOptions } from "@flatfile-jobs/core";
+import packageJson from "../package.json" with { type: "json" };
 import { baseUrlFromEnv, logLevelFromEnv, missingTokenError, tokenFromEnv } from "./env.js";
+
+/** Sent with every request, so the API's logs show which client and runtime called. */
+export const USER_AGENT = `${packageJson.name}/${packageJson.version} node/${process.version}`;
 
 /** Options of the Node client: as in core, but `token` and `baseUrl` may come from the environment. */
 export interface NodeJobsClientOptions extends Partial<JobsClientOptions> {
@@ -10,7 +14,7 @@ export interface NodeJobsClientOptions extends Partial<JobsClientOptions> {
   token?: string;
   /**
    * Base URL of the API, used as given.
-   * @default process.env.FLATFILE_API_URL + "/v1", else "https://api.x.flatfile.com/v1"
+   * @default the `region`'s URL, else process.env.FLATFILE_API_URL + "/v1", else "https://api.x.flatfile.com/v1"
    */
   baseUrl?: string;
   /**
@@ -27,5 +31,8 @@ export function createJobsClient(options: NodeJobsClientOptions = {}): JobsClien
   if (token === undefined) throw missingTokenError();
   const logLevel = options.logLevel ?? logLevelFromEnv(env);
   const logger = options.logger ?? (logLevel && logLevel !== "off" ? console : undefined);
-  return createCoreClient({ ...options, token, baseUrl: options.baseUrl ?? baseUrlFromEnv(env), logger, logLevel });
+  // An explicit region beats the environment's URL; an explicit baseUrl beats both.
+  const baseUrl = options.baseUrl ?? (options.region === undefined ? baseUrlFromEnv(env) : undefined);
+  const headers = { "User-Agent": USER_AGENT, ...options.headers };
+  return createCoreClient({ ...options, token, baseUrl, headers, logger, logLevel });
 }

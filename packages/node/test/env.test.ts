@@ -1,5 +1,6 @@
 import { createRequire } from "node:module";
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
+import packageJson from "../package.json" with { type: "json" };
 import { createJobsClient, InvalidArgumentError } from "../src/index.js";
 
 const prismUrl = inject("prismUrl");
@@ -75,6 +76,41 @@ describe("configuration from the environment", () => {
     }
     expect(message).toMatch(/stray newline/);
     expect(message).not.toContain("sk_secret_value_123");
+  });
+});
+
+describe("regions and the User-Agent", () => {
+  const seen = (client: ReturnType<typeof createJobsClient>) => client.baseUrl;
+
+  it("chooses a region's platform URL; baseUrl beats region, and region beats FLATFILE_API_URL", () => {
+    clearEnv();
+    vi.stubEnv("FLATFILE_API_KEY", "sk_env_key");
+    vi.stubEnv("FLATFILE_API_URL", "https://platform.flatfile.com/api");
+    expect(seen(createJobsClient({ region: "eu" }))).toBe("https://platform.eu.flatfile.com/api/v1");
+    expect(seen(createJobsClient({ region: "ca" }))).toBe("https://platform.ca.flatfile.com/api/v1");
+    expect(seen(createJobsClient({ region: "uk", baseUrl: prismUrl }))).toBe(prismUrl);
+    expect(seen(createJobsClient())).toBe("https://platform.flatfile.com/api/v1");
+  });
+
+  it("refuses an unknown region, listing the known ones", () => {
+    clearEnv();
+    vi.stubEnv("FLATFILE_API_KEY", "sk_env_key");
+    expect(() => createJobsClient({ region: "mars" as never })).toThrow(InvalidArgumentError);
+    expect(() => createJobsClient({ region: "mars" as never })).toThrow(/use one of us, uk, eu, au, ca/);
+  });
+
+  it("names the package, its version and Node's in the User-Agent", async () => {
+    clearEnv();
+    let userAgent: string | null = null;
+    const client = createJobsClient({
+      token: "sk_x",
+      fetch: async (request: Request) => {
+        userAgent = request.headers.get("user-agent");
+        return Response.json({ data: [] });
+      },
+    });
+    await client.jobs.list();
+    expect(userAgent).toBe(`@flatfile-jobs/node/${packageJson.version} node/${process.version}`);
   });
 });
 
