@@ -128,6 +128,7 @@ export function createJobsResource(
         options?.timeout ?? (options?.timeoutInSeconds === undefined ? undefined : options.timeoutInSeconds * 1000),
       maxRetries: options?.maxRetries,
       retry: options?.retry,
+      signal: options?.signal ?? options?.abortSignal,
     };
     const init: CallInit = {
       parseAs: "text",

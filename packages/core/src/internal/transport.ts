@@ -34,6 +34,8 @@ export interface CallSettings {
   maxRetries?: number | undefined;
   /** `true`: retry as if idempotent; `false`: never retry; unset: the policy decides. */
   retry?: boolean | undefined;
+  /** The caller's own signal, used rather than the copy a `Request` makes of it (see below). */
+  signal?: AbortSignal | undefined;
   attempts?: number;
 }
 
@@ -52,7 +54,10 @@ export function createTransport(config: TransportConfig): (settings?: CallSettin
     async (request) => {
       const method = request.method;
       const path = relativePath(request.url, config.basePath);
-      const userSignal = request.signal;
+      // A Request's signal is a copy that follows the original only through a weak reference (undici); with
+      // nothing else holding the copy, it can be collected and an abort lost. So the caller's own signal is used
+      // when known, and each attempt's request is kept reachable from the listener that aborts it.
+      const userSignal = settings.signal ?? request.signal;
       const timeout = settings.timeout ?? config.timeout;
       const maxRetries = settings.maxRetries ?? config.maxRetries;
       const idempotent = IDEMPOTENT_METHODS.has(method) || (method === "POST" && READ_ONLY_POSTS.has(path));
@@ -65,7 +70,14 @@ export function createTransport(config: TransportConfig): (settings?: CallSettin
           throw new APIUserAbortError({ method, path, attempts: attempt, cause: userSignal.reason });
 
         const controller = new AbortController();
-        const onAbort = () => controller.abort(userSignal.reason);
+        const attemptRequest = new Request(request, {
+          signal: controller.signal,
+          ...(body === undefined ? {} : { body }),
+        });
+        const onAbort = () => {
+          controller.abort(userSignal.reason);
+          void attemptRequest.signal;
+        };
         userSignal.addEventListener("abort", onAbort, { once: true });
         let timedOut = false;
         const timer = setTimeout(() => {
@@ -78,10 +90,6 @@ export function createTransport(config: TransportConfig): (settings?: CallSettin
         let response: Response | undefined;
         let failure: unknown;
         try {
-          const attemptRequest = new Request(request, {
-            signal: controller.signal,
-            ...(body === undefined ? {} : { body }),
-          });
           if (log.enabled("debug")) {
             log.debug(`→ ${method} ${path} (attempt ${attempt}) ${formatHeaders(attemptRequest.headers)}`);
             if (body !== undefined) log.debug(`  body ${new TextDecoder().decode(body)}`);

@@ -1,0 +1,33 @@
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { expect, it } from "vitest";
+
+// A Request's signal follows the caller's only through a weak reference. When nothing else holds the request
+// (a fetch that just waits for its signal), garbage collection used to drop the link and the caller's abort was
+// lost: the walk hung. This runs the case in a child process where it can force collections.
+const dist = fileURLToPath(new URL("../dist/index.mjs", import.meta.url));
+const script = `
+const { createJobsClient } = await import(${JSON.stringify(dist)});
+const seen = [];
+const fetch = async (request) => {
+  seen.push(new URL(request.url).searchParams.get("pageNumber"));
+  if (seen.length > 1) return new Promise((_r, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason)));
+  const data = Array.from({ length: 5 }, (_, i) => ({ id: "j" + i, type: "file", operation: "x", source: "s", createdBy: "u", createdAt: "", updatedAt: "" }));
+  return Response.json({ data, pagination: { currentPage: 1, pageCount: 3, totalCount: 15 } });
+};
+const client = createJobsClient({ token: "sk_x", baseUrl: "https://jobs.example.test/v1", fetch });
+const controller = new AbortController();
+const walk = (async () => { for await (const _ of client.jobs.iterate({ pageSize: 5 }, { signal: controller.signal })); })();
+while (seen.length < 2) await new Promise((r) => setTimeout(r, 5));
+for (let i = 0; i < 5; i++) { globalThis.gc(); await new Promise((r) => setTimeout(r, 10)); }
+controller.abort();
+const outcome = await Promise.race([walk.then(() => "resolved", (e) => e.name), new Promise((r) => setTimeout(() => r("hung"), 5000))]);
+console.log(outcome);
+process.exit(0);
+`;
+
+it("an abort still reaches a request in flight after garbage collection", async () => {
+  const { stdout } = await promisify(execFile)(process.execPath, ["--expose-gc", "--input-type=module", "-e", script]);
+  expect(stdout.trim()).toBe("APIUserAbortError");
+});
