@@ -1,7 +1,8 @@
 // Prints the closing line `N passed, N failed` of a test run. Tests are counted from the vitest JSON reports
-// that `pnpm test` writes (reports/vitest.json in each workspace package with a test script); a package
-// whose report is missing, a failed non-test task of the newest turbo run (typecheck, lint, check) and
-// each failed step named on the command line (e.g. `lint:spec`) count as one failure each.
+// that `pnpm test` writes (reports/vitest.json in each workspace package with a test script) and from the
+// Node matrix's summary (reports/node-matrix.json) when it ran; a package whose report is missing, a failed
+// non-test task of the newest turbo run (typecheck, lint, check) and each failed step named on the command
+// line (e.g. `lint:spec`) count as one failure each.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -48,6 +49,16 @@ if (existsSync(runsDir)) {
         failed += 1;
       }
     }
+  }
+}
+
+// The same suites on other Node versions (`pnpm test:node-matrix`), when they ran.
+const matrix = join(root, "reports/node-matrix.json");
+if (existsSync(matrix)) {
+  for (const r of JSON.parse(readFileSync(matrix, "utf8"))) {
+    console.log(`Node ${r.version} (core, node, testing): ${r.passed} passed, ${r.failed} failed`);
+    passed += r.passed;
+    failed += r.failed;
   }
 }
 
