@@ -1,10 +1,8 @@
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../scripts/lib/chromium.mjs";
 
 export default defineConfig({
-  // Everything the page imports is already ESM. Without this, Vite's dependency scan leaves native handles
-  // open after the run and vitest waits 10 s before it can exit.
-  optimizeDeps: { noDiscovery: true, include: [] },
   test: {
     include: ["test/**/*.test.ts"],
     // Starts Prism on the spec on a free 127.0.0.1 port; the page is served from another origin.
@@ -16,21 +14,7 @@ export default defineConfig({
       enabled: true,
       headless: true,
       // Debian's Chromium (installed by `pnpm test` when missing); nothing is downloaded.
-      provider: playwright({
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-          // Without the background-networking flags Chromium keeps dialling out, which a closed network refuses.
-          args: [
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
-      }),
+      provider: playwright({ launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS } }),
       instances: [{ browser: "chromium" }],
     },
     reporters: ["default", "json"],

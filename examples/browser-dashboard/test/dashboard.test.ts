@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { type Browser, chromium } from "playwright";
 import { type PreviewServer, preview } from "vite";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../../scripts/lib/chromium.mjs";
 import { type PrismServer, startPrism } from "../../../scripts/lib/prism.mjs";
 import { firstExample } from "../../../scripts/lib/spec.mjs";
 
@@ -16,18 +17,7 @@ let browser: Browser | undefined;
 beforeAll(async () => {
   prism = await startPrism();
   server = await preview({ root, logLevel: "silent", preview: { host: "127.0.0.1", port: 0, strictPort: false } });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {
