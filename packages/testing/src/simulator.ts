@@ -73,6 +73,11 @@ export async function startJobsSimulator(options: SimulatorOptions = {}): Promis
       send(res, status, body);
     });
   });
+  // Node's own HTTP agent (Prism's proxy uses it) keeps idle sockets 5 s, exactly Node's default server
+  // keep-alive: a request sent on a socket the server is closing at that moment fails with "socket hang up".
+  // Keeping idle connections a minute longer than any such client removes the race.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
