@@ -1,8 +1,10 @@
 import createClient, { type Client, type Middleware } from "openapi-fetch";
 import { InvalidArgumentError } from "./errors.js";
 import type { paths } from "./generated/schema.js";
-import { createLog, type Logger, type LogLevel } from "./internal/logger.js";
+import { CALL, type Call, createCall } from "./internal/call.js";
+import { createLogging, type Logger, type Logging, type LogLevel } from "./internal/logger.js";
 import type { Backoff } from "./internal/retry-policy.js";
+import { sendDirect, sendThrough } from "./internal/send.js";
 import { createTransport, type FetchLike, type RetryInfo } from "./internal/transport.js";
 import { createJobsResource, type JobsResource } from "./jobs.js";
 import { type Region, regionBaseUrl } from "./regions.js";
@@ -10,7 +12,7 @@ import { type Region, regionBaseUrl } from "./regions.js";
 /** The API's production base URL; regional platform URLs are listed in the spec's `servers`. */
 export const DEFAULT_BASE_URL = "https://api.x.flatfile.com/v1";
 
-export interface JobsClientOptions {
+export interface JobsCoreOptions {
   /**
    * Bearer token: an environment's secret key (`sk_…`), a publishable key (`pk_…`) or an access token.
    * It is sent as `Authorization: Bearer <token>` and never appears in errors.
@@ -54,6 +56,10 @@ export interface JobsClientOptions {
   maxRetryAfterMs?: number;
   /** Called before each retry, with the attempt number, the delay and the reason. */
   onRetry?: (info: RetryInfo) => void;
+}
+
+/** Options of `createJobsClient`: those of `createJobsCore`, plus logging. */
+export interface JobsClientOptions extends JobsCoreOptions {
   /** Where the client logs (e.g. `console`). Off when not given. Lines never contain the token. */
   logger?: Logger;
   /**
@@ -63,7 +69,18 @@ export interface JobsClientOptions {
   logLevel?: LogLevel;
 }
 
-export interface JobsClient {
+/**
+ * A client without methods, for the operation functions (`listJobs(client, …)`): an app that imports only the
+ * operations it calls ships only those. `JobsClient` is one too.
+ */
+export interface JobsCore {
+  /** The base URL requests go to, without a trailing slash. */
+  readonly baseUrl: string;
+  /** @internal How the operation functions send a request. */
+  readonly [CALL]: Call;
+}
+
+export interface JobsClient extends JobsCore {
   /** The Jobs API's 17 operations; each resolves to the operation's 200 body or throws a `JobsError`. */
   readonly jobs: JobsResource;
   /**
@@ -72,64 +89,72 @@ export interface JobsClient {
    * spec's required `X-Disable-Hooks` header parameter.
    */
   readonly raw: Client<paths>;
-  /** The base URL requests go to, without a trailing slash. */
-  readonly baseUrl: string;
   /** Adds openapi-fetch middleware; it runs once per call, around all of its attempts. */
   use(...middleware: Middleware[]): void;
   /** Removes middleware added with `use`. */
   eject(...middleware: Middleware[]): void;
 }
 
-/** Creates a client for Flatfile's Jobs API that works wherever `fetch` exists. */
+/**
+ * Creates the smallest client, for the operation functions: `await listJobs(client, { pageSize: 20 })`. It takes
+ * the options of `createJobsClient` but logging, and sends requests without openapi-fetch's client (so without
+ * middleware), which keeps a browser bundle that calls one operation near 4 KB. Works wherever `fetch` exists.
+ */
+export function createJobsCore(options: JobsCoreOptions): JobsCore {
+  const { baseUrl, headers, transport, token } = configure(options);
+  return { baseUrl, [CALL]: createCall(sendDirect(baseUrl, headers), transport, token) };
+}
+
+/** Creates a client for Flatfile's Jobs API that works wherever `fetch` exists: `client.jobs.list()`, … */
 export function createJobsClient(options: JobsClientOptions): JobsClient {
-  if (typeof options !== "object" || options === null) {
-    throw new InvalidArgumentError("createJobsClient needs an options object: createJobsClient({ token: '…' }).");
-  }
-  const token = checkToken(options.token);
-  const baseUrl = checkBaseUrl(
-    options.baseUrl ?? (options.region === undefined ? DEFAULT_BASE_URL : regionBaseUrl(options.region)),
+  const { baseUrl, headers, transport, token } = configure(options, (secret, basePath) =>
+    createLogging(options.logger, options.logLevel, secret, basePath, options.fetch as FetchLike, options.onRetry),
   );
-  const userFetch = options.fetch as FetchLike | undefined;
-
-  const headers = new Headers(options.headers);
-  headers.set("Authorization", `Bearer ${token}`);
-  headers.set("X-Disable-Hooks", "true");
-
-  const transport = createTransport({
-    getFetch: () => userFetch ?? (globalThis.fetch as FetchLike),
-    basePath: new URL(baseUrl).pathname.replace(/\/$/, ""),
-    maxRetries: checkCount("maxRetries", options.maxRetries ?? 2),
-    timeout: checkDuration("timeout", options.timeout ?? 60_000),
-    backoff: {
-      initialDelayMs: checkDuration("retryBackoff.initialDelayMs", options.retryBackoff?.initialDelayMs ?? 500),
-      maxDelayMs: checkDuration("retryBackoff.maxDelayMs", options.retryBackoff?.maxDelayMs ?? 8_000),
-    },
-    maxRetryAfterMs: checkDuration("maxRetryAfterMs", options.maxRetryAfterMs ?? 60_000),
-    log: createLog(options.logger, options.logLevel, token),
-    onRetry: options.onRetry,
-  });
-  const raw = createClient<paths>({ baseUrl, headers: Object.fromEntries(headers), fetch: transport() });
-
+  const raw = createClient<paths>({ baseUrl, headers, fetch: transport() });
+  const core: JobsCore = { baseUrl, [CALL]: createCall(sendThrough(raw), transport, token) };
   return {
-    jobs: createJobsResource(raw, transport, token),
+    ...core,
+    jobs: createJobsResource(core),
     raw,
-    baseUrl,
     use: (...middleware) => raw.use(...middleware),
     eject: (...middleware) => raw.eject(...middleware),
   };
 }
 
-function checkCount(name: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
-    throw new InvalidArgumentError(`${name} must be a whole number of 0 or more, got ${JSON.stringify(value)}.`);
+/** Checks the options and sets up what every request shares. */
+function configure(options: JobsCoreOptions, logging?: (token: string, basePath: string) => Logging | undefined) {
+  if (typeof options !== "object" || !options) {
+    throw new InvalidArgumentError("The client needs an options object: createJobsClient({ token: '…' }).");
   }
-  return value;
+  const token = checkToken(options.token);
+  const baseUrl = checkBaseUrl(
+    options.baseUrl ?? (options.region === undefined ? DEFAULT_BASE_URL : regionBaseUrl(options.region)),
+  );
+  const headers = new Headers(options.headers);
+  headers.set("Authorization", `Bearer ${token}`);
+  headers.set("X-Disable-Hooks", "true");
+  const basePath = new URL(baseUrl).pathname.replace(/\/$/, "");
+  const transport = createTransport({
+    fetch: options.fetch as FetchLike | undefined,
+    basePath,
+    maxRetries: checkNumber("maxRetries", options.maxRetries ?? 2, Number.isInteger),
+    timeout: checkNumber("timeout", options.timeout ?? 60_000),
+    backoff: {
+      initialDelayMs: checkNumber("retryBackoff.initialDelayMs", options.retryBackoff?.initialDelayMs ?? 500),
+      maxDelayMs: checkNumber("retryBackoff.maxDelayMs", options.retryBackoff?.maxDelayMs ?? 8_000),
+    },
+    maxRetryAfterMs: checkNumber("maxRetryAfterMs", options.maxRetryAfterMs ?? 60_000),
+    onRetry: options.onRetry,
+    ...logging?.(token, basePath),
+  });
+  return { baseUrl, headers, transport, token };
 }
 
-function checkDuration(name: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+/** A number of 0 or more (whole, when `whole` says so), or an error that names the option. */
+function checkNumber(name: string, value: unknown, whole: (n: number) => boolean = Number.isFinite): number {
+  if (typeof value !== "number" || !whole(value) || value < 0) {
     throw new InvalidArgumentError(
-      `${name} must be a number of milliseconds, 0 or more, got ${JSON.stringify(value)}.`,
+      `${name} must be a ${whole === Number.isFinite ? "number of milliseconds" : "whole number"}, 0 or more, got ${JSON.stringify(value)}.`,
     );
   }
   return value;
@@ -138,7 +163,7 @@ function checkDuration(name: string, value: unknown): number {
 function checkToken(token: unknown): string {
   if (typeof token !== "string" || token.trim() === "") {
     throw new InvalidArgumentError(
-      "No API token: pass createJobsClient({ token }) with an environment's secret key (sk_…), a publishable key (pk_…) or an access token.",
+      "No API token: pass { token } with an environment's secret key (sk_…), a publishable key (pk_…) or an access token.",
     );
   }
   if (/^bearer\s/i.test(token)) {
@@ -147,7 +172,7 @@ function checkToken(token: unknown): string {
   // Checked here so that fetch never builds an error message that quotes the token.
   if (!/^[\x21-\x7e]+$/.test(token)) {
     throw new InvalidArgumentError(
-      "The API token contains whitespace, control or non-ASCII characters, which cannot be sent in an HTTP header. Check for a stray newline or quote where the token is set.",
+      "The API token has whitespace, control or non-ASCII characters, which HTTP cannot send; check for a stray newline or quote where it is set.",
     );
   }
   return token;

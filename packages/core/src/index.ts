@@ -1,6 +1,6 @@
 export type { Middleware } from "openapi-fetch";
-export type { JobsClient, JobsClientOptions } from "./client.js";
-export { createJobsClient, DEFAULT_BASE_URL } from "./client.js";
+export type { JobsClient, JobsClientOptions, JobsCore, JobsCoreOptions } from "./client.js";
+export { createJobsClient, createJobsCore, DEFAULT_BASE_URL } from "./client.js";
 export type { APIErrorInfo } from "./errors.js";
 export {
   APIConnectionError,
@@ -25,8 +25,30 @@ export {
 export type { Logger, LogLevel } from "./internal/logger.js";
 export type { Backoff } from "./internal/retry-policy.js";
 export type { RetryInfo } from "./internal/transport.js";
-export type { JobsResource, RequestOptions } from "./jobs.js";
+export type { JobsResource } from "./jobs.js";
+export { createJobsResource } from "./jobs.js";
+export type { RequestOptions } from "./operations.js";
+export {
+  ackJob,
+  ackJobOutcome,
+  cancelJob,
+  completeJob,
+  createJob,
+  deleteJob,
+  executeJob,
+  failJob,
+  getJob,
+  getJobExecutionPlan,
+  listJobs,
+  previewJobMutation,
+  retryJob,
+  splitJob,
+  updateJob,
+  updateJobExecutionPlan,
+  updateJobExecutionPlanFields,
+} from "./operations.js";
 export type { IterateOptions, JobIterable } from "./pagination.js";
+export { iterateJobs } from "./pagination.js";
 export type { Region } from "./regions.js";
 export { REGION_BASE_URLS } from "./regions.js";
 export type { JobContext, JobHandlerResult, RunJobOptions } from "./run-job.js";
@@ -73,3 +95,4 @@ export type {
   Success,
 } from "./types.js";
 export type { WaitForOptions } from "./wait-for-job.js";
+export { waitForJob } from "./wait-for-job.js";

@@ -1,8 +1,24 @@
-import type { Client } from "openapi-fetch";
-import type { paths } from "./generated/schema.js";
-import { assertJobId } from "./internal/job-id.js";
-import { type RawResult, send } from "./internal/send.js";
-import type { CallSettings, FetchLike } from "./internal/transport.js";
+import type { JobsCore } from "./client.js";
+import {
+  ackJob,
+  ackJobOutcome,
+  cancelJob,
+  completeJob,
+  createJob,
+  deleteJob,
+  executeJob,
+  failJob,
+  getJob,
+  getJobExecutionPlan,
+  listJobs,
+  previewJobMutation,
+  type RequestOptions,
+  retryJob,
+  splitJob,
+  updateJob,
+  updateJobExecutionPlan,
+  updateJobExecutionPlanFields,
+} from "./operations.js";
 import { type IterateOptions, iterateJobs, type JobIterable } from "./pagination.js";
 import type {
   Job,
@@ -19,38 +35,6 @@ import type {
   OperationResult,
 } from "./types.js";
 import { type WaitForOptions, waitForJob } from "./wait-for-job.js";
-
-/** Options accepted as the last argument of every `jobs` method. */
-export interface RequestOptions {
-  /** Aborts the request (and any retry); the method then rejects with `APIUserAbortError`. */
-  signal?: AbortSignal;
-  /** Time allowed for each attempt, headers and body, in milliseconds. @default the client's `timeout` */
-  timeout?: number;
-  /** How many times a failed attempt may be retried. @default the client's `maxRetries` */
-  maxRetries?: number;
-  /**
-   * Overrides the retry policy for this call: `true` retries it like an idempotent request (use it when the
-   * operation is safe to repeat), `false` never retries it.
-   */
-  retry?: boolean;
-  /** Headers added to this request only. */
-  headers?: Record<string, string>;
-  /** `@flatfile/api`'s name for `signal`. */
-  abortSignal?: AbortSignal;
-  /** `@flatfile/api`'s name for `timeout`, in seconds. */
-  timeoutInSeconds?: number;
-}
-
-/** The openapi-fetch options every call passes. */
-interface CallInit {
-  parseAs: "text";
-  signal: AbortSignal | undefined;
-  headers: Record<string, string> | undefined;
-  fetch: FetchLike;
-}
-
-// Flatfile requires this header on every Jobs operation; it keeps the request from firing event hooks.
-const HOOKS = { "X-Disable-Hooks": "true" } as const;
 
 /**
  * The 17 operations of the Jobs API. Names and argument order follow `@flatfile/api`'s `jobs` resource:
@@ -111,155 +95,27 @@ export interface JobsResource {
   split(jobId: string, body: JobSplitDetails, options?: RequestOptions): Promise<OperationResult<"split">>;
 }
 
-export function createJobsResource(
-  http: Client<paths>,
-  transport: (settings: CallSettings) => FetchLike,
-  secret: string,
-): JobsResource {
-  /** Sends one call with its own options: openapi-fetch builds the request, the transport sends it. */
-  const run = <T>(
-    method: string,
-    path: string,
-    options: RequestOptions | undefined,
-    call: (init: CallInit) => Promise<RawResult>,
-  ): Promise<T> => {
-    const settings: CallSettings = {
-      timeout:
-        options?.timeout ?? (options?.timeoutInSeconds === undefined ? undefined : options.timeoutInSeconds * 1000),
-      maxRetries: options?.maxRetries,
-      retry: options?.retry,
-      signal: options?.signal ?? options?.abortSignal,
-    };
-    const init: CallInit = {
-      parseAs: "text",
-      signal: options?.signal ?? options?.abortSignal,
-      headers: options?.headers,
-      fetch: transport(settings),
-    };
-    return send<T>({ method, path, settings, secret }, () => call(init));
+/** `client.jobs`: the operation functions, bound to one client. */
+export function createJobsResource(client: JobsCore): JobsResource {
+  return {
+    list: (query, options) => listJobs(client, query, options),
+    iterate: (query, options) => iterateJobs(client, query, options),
+    waitFor: (jobId, options) => waitForJob(client, jobId, options),
+    create: (body, options) => createJob(client, body, options),
+    get: (jobId, options) => getJob(client, jobId, options),
+    update: (jobId, body, options) => updateJob(client, jobId, body, options),
+    delete: (jobId, options) => deleteJob(client, jobId, options),
+    execute: (jobId, options) => executeJob(client, jobId, options),
+    getExecutionPlan: (jobId, options) => getJobExecutionPlan(client, jobId, options),
+    updateExecutionPlan: (jobId, body, options) => updateJobExecutionPlan(client, jobId, body, options),
+    updateExecutionPlanFields: (jobId, body, options) => updateJobExecutionPlanFields(client, jobId, body, options),
+    ack: (jobId, body, options) => ackJob(client, jobId, body, options),
+    ackOutcome: (jobId, options) => ackJobOutcome(client, jobId, options),
+    complete: (jobId, body, options) => completeJob(client, jobId, body, options),
+    fail: (jobId, body, options) => failJob(client, jobId, body, options),
+    cancel: (jobId, body, options) => cancelJob(client, jobId, body, options),
+    retry: (jobId, options) => retryJob(client, jobId, options),
+    previewMutation: (body, options) => previewJobMutation(client, body, options),
+    split: (jobId, body, options) => splitJob(client, jobId, body, options),
   };
-
-  /** Validates the id and names the request in errors, e.g. `/jobs/us_jb_1/ack`. */
-  const at = (jobId: string, suffix = "") => {
-    assertJobId(jobId);
-    return { path: { jobId }, label: `/jobs/${encodeURIComponent(jobId)}${suffix}` };
-  };
-
-  const resource: JobsResource = {
-    list: (query, options) =>
-      run("GET", "/jobs", options, (init) => http.GET("/jobs", { ...init, params: { header: HOOKS, query } })),
-
-    create: (body, options) =>
-      run("POST", "/jobs", options, (init) => http.POST("/jobs", { ...init, params: { header: HOOKS }, body })),
-
-    get: async (jobId, options) => {
-      const { path, label } = at(jobId);
-      return run("GET", label, options, (init) =>
-        http.GET("/jobs/{jobId}", { ...init, params: { header: HOOKS, path } }),
-      );
-    },
-
-    update: async (jobId, body, options) => {
-      const { path, label } = at(jobId);
-      return run("PATCH", label, options, (init) =>
-        http.PATCH("/jobs/{jobId}", { ...init, params: { header: HOOKS, path }, body }),
-      );
-    },
-
-    delete: async (jobId, options) => {
-      const { path, label } = at(jobId);
-      return run("DELETE", label, options, (init) =>
-        http.DELETE("/jobs/{jobId}", { ...init, params: { header: HOOKS, path } }),
-      );
-    },
-
-    execute: async (jobId, options) => {
-      const { path, label } = at(jobId, "/execute");
-      return run("POST", label, options, (init) =>
-        http.POST("/jobs/{jobId}/execute", { ...init, params: { header: HOOKS, path } }),
-      );
-    },
-
-    getExecutionPlan: async (jobId, options) => {
-      const { path, label } = at(jobId, "/plan");
-      return run("GET", label, options, (init) =>
-        http.GET("/jobs/{jobId}/plan", { ...init, params: { header: HOOKS, path } }),
-      );
-    },
-
-    updateExecutionPlan: async (jobId, body, options) => {
-      const { path, label } = at(jobId, "/plan");
-      return run("PUT", label, options, (init) =>
-        http.PUT("/jobs/{jobId}/plan", { ...init, params: { header: HOOKS, path }, body }),
-      );
-    },
-
-    updateExecutionPlanFields: async (jobId, body, options) => {
-      const { path, label } = at(jobId, "/plan");
-      return run("PATCH", label, options, (init) =>
-        http.PATCH("/jobs/{jobId}/plan", { ...init, params: { header: HOOKS, path }, body }),
-      );
-    },
-
-    ack: async (jobId, body, options) => {
-      const { path, label } = at(jobId, "/ack");
-      return run("POST", label, options, (init) =>
-        http.POST("/jobs/{jobId}/ack", { ...init, params: { header: HOOKS, path }, body }),
-      );
-    },
-
-    ackOutcome: async (jobId, options) => {
-      const { path, label } = at(jobId, "/outcome/ack");
-      return run("POST", label, options, (init) =>
-        http.POST("/jobs/{jobId}/outcome/ack", { ...init, params: { header: HOOKS, path } }),
-      );
-    },
-
-    complete: async (jobId, body, options) => {
-      const { path, label } = at(jobId, "/complete");
-      return run("POST", label, options, (init) =>
-        http.POST("/jobs/{jobId}/complete", { ...init, params: { header: HOOKS, path }, body }),
-      );
-    },
-
-    fail: async (jobId, body, options) => {
-      const { path, label } = at(jobId, "/fail");
-      return run("POST", label, options, (init) =>
-        http.POST("/jobs/{jobId}/fail", { ...init, params: { header: HOOKS, path }, body }),
-      );
-    },
-
-    cancel: async (jobId, body, options) => {
-      const { path, label } = at(jobId, "/cancel");
-      return run("POST", label, options, (init) =>
-        http.POST("/jobs/{jobId}/cancel", { ...init, params: { header: HOOKS, path }, body }),
-      );
-    },
-
-    retry: async (jobId, options) => {
-      const { path, label } = at(jobId, "/retry");
-      return run("POST", label, options, (init) =>
-        http.POST("/jobs/{jobId}/retry", { ...init, params: { header: HOOKS, path } }),
-      );
-    },
-
-    previewMutation: (body, options) =>
-      run("POST", "/jobs/preview-mutation", options, (init) =>
-        http.POST("/jobs/preview-mutation", { ...init, params: { header: HOOKS }, body }),
-      ),
-
-    split: async (jobId, body, options) => {
-      const { path, label } = at(jobId, "/split");
-      return run("POST", label, options, (init) =>
-        http.POST("/jobs/{jobId}/split", { ...init, params: { header: HOOKS, path }, body }),
-      );
-    },
-
-    iterate: (query, options) => iterateJobs(resource.list, query, options),
-    waitFor: async (jobId, options) => {
-      assertJobId(jobId);
-      return waitForJob(resource.get, jobId, options);
-    },
-  };
-  return resource;
 }

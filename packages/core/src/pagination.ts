@@ -1,5 +1,6 @@
+import type { JobsCore } from "./client.js";
 import { APIUserAbortError, InvalidArgumentError } from "./errors.js";
-import type { RequestOptions } from "./jobs.js";
+import { listJobs, type RequestOptions } from "./operations.js";
 import type { Job, ListJobsQuery, ListJobsResponse } from "./types.js";
 
 /** Options of `jobs.iterate`: those of any call, plus a limit on pages and the prefetch switch. */
@@ -16,15 +17,13 @@ export interface JobIterable extends AsyncIterable<Job> {
   pages(): AsyncIterable<ListJobsResponse>;
 }
 
-type ListPage = (query: ListJobsQuery, options: RequestOptions) => Promise<ListJobsResponse>;
-
 /**
- * Walks `GET /jobs` page by page (`pageNumber` from the query's, or 1), stopping at `pagination.pageCount`, at an
+ * Every job across all pages of `listJobs` (`client.jobs.iterate`). Walks `GET /jobs` page by page (`pageNumber` from the query's, or 1), stopping at `pagination.pageCount`, at an
  * empty page, or after `maxPages`. With prefetch on, the request for page n+1 is sent as soon as page n arrives,
  * so a caller that works on each page waits about as long as the server takes, not twice that. At most two
  * pages are held at once. Breaking out of the loop or aborting `signal` cancels the request in flight.
  */
-export function iterateJobs(list: ListPage, query: ListJobsQuery = {}, options: IterateOptions = {}): JobIterable {
+export function iterateJobs(client: JobsCore, query: ListJobsQuery = {}, options: IterateOptions = {}): JobIterable {
   const { maxPages = Number.POSITIVE_INFINITY, prefetch = true, signal: userSignal, ...requestOptions } = options;
   if (!(maxPages >= 1)) throw new InvalidArgumentError(`maxPages must be 1 or more, got ${maxPages}.`);
 
@@ -34,7 +33,7 @@ export function iterateJobs(list: ListPage, query: ListJobsQuery = {}, options: 
     const onAbort = () => controller.abort(userSignal?.reason);
     userSignal?.addEventListener("abort", onAbort, { once: true });
     const fetchPage = (pageNumber: number) => {
-      const pending = list({ ...query, pageNumber }, { ...requestOptions, signal: controller.signal });
+      const pending = listJobs(client, { ...query, pageNumber }, { ...requestOptions, signal: controller.signal });
       pending.catch(() => undefined); // a prefetch abandoned by `break` must not become an unhandled rejection
       return pending;
     };

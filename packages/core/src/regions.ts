@@ -14,12 +14,17 @@ export const REGION_BASE_URLS = {
 
 export type Region = keyof typeof REGION_BASE_URLS;
 
-/** The base URL of a region, or an error that lists the regions there are. */
+const REGIONS = ["us", "uk", "eu", "au", "ca"];
+
+/**
+ * The base URL of a region (the entry of `REGION_BASE_URLS`, built from its pattern so that a client need not
+ * carry the table), or an error that lists the regions there are.
+ */
 export function regionBaseUrl(region: unknown): string {
-  if (typeof region === "string" && Object.hasOwn(REGION_BASE_URLS, region)) {
-    return REGION_BASE_URLS[region as Region];
+  if (!REGIONS.includes(region as string)) {
+    throw new InvalidArgumentError(
+      `Unknown region ${JSON.stringify(region)}: use one of ${REGIONS.join(", ")}, or pass baseUrl.`,
+    );
   }
-  throw new InvalidArgumentError(
-    `Unknown region ${JSON.stringify(region)}: use one of ${Object.keys(REGION_BASE_URLS).join(", ")}, or pass baseUrl.`,
-  );
+  return `https://platform.${region === "us" ? "" : `${region}.`}flatfile.com/api/v1`;
 }

@@ -1,5 +1,6 @@
-import type { JobsClient } from "./client.js";
+import type { JobsCore } from "./client.js";
 import { JobCanceledError, JobsError } from "./errors.js";
+import { ackJob, completeJob, failJob, getJob } from "./operations.js";
 import type { Job, JobCompleteDetails } from "./types.js";
 
 /** What a job handler is given. */
@@ -40,14 +41,13 @@ export interface RunJobOptions {
  * the handler throws (and rethrows the handler's error). Resolves with the job as completed.
  */
 export async function runJob(
-  client: JobsClient,
+  client: JobsCore,
   jobId: string,
   handler: (context: JobContext) => Promise<JobHandlerResult> | JobHandlerResult,
   options: RunJobOptions = {},
 ): Promise<Job> {
   const { progressInterval = 1_000, cancelCheckInterval = 5_000, failureMessage = defaultFailureMessage } = options;
-  const { jobs } = client;
-  const { data: acked } = await jobs.ack(jobId, { progress: 0 });
+  const { data: acked } = await ackJob(client, jobId, { progress: 0 });
 
   const controller = new AbortController();
   let canceled = acked.status === "canceled";
@@ -72,7 +72,7 @@ export async function runJob(
     latest = undefined;
     lastSentAt = Date.now();
     sending = sending
-      .then(() => jobs.ack(jobId, update))
+      .then(() => ackJob(client, jobId, update))
       .then(({ data }) => noteStatus(data))
       .catch(() => undefined); // a lost progress update must not fail the job; the next one or complete follows
     return sending;
@@ -87,8 +87,7 @@ export async function runJob(
 
   // Cancellation: poll the job's status while the handler runs.
   const poll = setInterval(() => {
-    jobs
-      .get(jobId, { signal: controller.signal })
+    getJob(client, jobId, { signal: controller.signal })
       .then(({ data }) => noteStatus(data))
       .catch(() => undefined);
   }, cancelCheckInterval);
@@ -102,14 +101,14 @@ export async function runJob(
       if (canceled) throw controller.signal.reason;
       clearTimeout(timer);
       await flush();
-      await jobs.fail(jobId, { info: failureMessage(error), outcome: { message: failureMessage(error) } });
+      await failJob(client, jobId, { info: failureMessage(error), outcome: { message: failureMessage(error) } });
       throw error;
     }
     if (canceled) throw controller.signal.reason;
     clearTimeout(timer);
     await flush();
     if (canceled) throw controller.signal.reason;
-    const { data: completed } = await jobs.complete(jobId, result || {});
+    const { data: completed } = await completeJob(client, jobId, result || {});
     return completed;
   } finally {
     clearTimeout(timer);

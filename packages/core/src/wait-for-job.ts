@@ -1,6 +1,8 @@
+import type { JobsCore } from "./client.js";
 import { APIUserAbortError, JobCanceledError, JobFailedError, JobWaitTimeoutError } from "./errors.js";
-import type { RequestOptions } from "./jobs.js";
-import type { Job, JobResponse } from "./types.js";
+import { assertJobId } from "./internal/job-id.js";
+import { getJob } from "./operations.js";
+import type { Job } from "./types.js";
 
 export interface WaitForOptions {
   /** Give up after this many milliseconds with `JobWaitTimeoutError`. @default 600000 (10 minutes) */
@@ -15,14 +17,13 @@ export interface WaitForOptions {
   onProgress?: (job: Job) => void;
 }
 
-type GetJob = (jobId: string, options: RequestOptions) => Promise<JobResponse>;
-
 /**
- * Polls a job until it is `complete` (resolves with it), `failed` (`JobFailedError`) or `canceled`
+ * `client.jobs.waitFor`: polls a job until it is `complete` (resolves with it), `failed` (`JobFailedError`) or `canceled`
  * (`JobCanceledError`), the deadline passes (`JobWaitTimeoutError`) or the caller aborts (`APIUserAbortError`).
  * Each poll is one `get`, with the client's retries; the wait between polls backs off from `pollInterval`.
  */
-export async function waitForJob(get: GetJob, jobId: string, options: WaitForOptions = {}): Promise<Job> {
+export async function waitForJob(client: JobsCore, jobId: string, options: WaitForOptions = {}): Promise<Job> {
+  assertJobId(jobId);
   const { timeout = 600_000, pollInterval = 1_000, maxPollInterval = 10_000, signal, onProgress } = options;
   const deadline = Date.now() + timeout;
   // One controller ends the current poll at the deadline or on the caller's abort.
@@ -37,7 +38,7 @@ export async function waitForJob(get: GetJob, jobId: string, options: WaitForOpt
     for (;;) {
       let job: Job;
       try {
-        job = (await get(jobId, { signal: controller.signal })).data;
+        job = (await getJob(client, jobId, { signal: controller.signal })).data;
       } catch (error) {
         if (error instanceof APIUserAbortError && !signal?.aborted)
           throw new JobWaitTimeoutError({ jobId, job: last, timeout });

@@ -61,7 +61,7 @@ describe("error statuses", () => {
     expect(apiError.method).toBe("POST");
     expect(apiError.path).toBe("/jobs/us_jb_nope/complete");
     expect(apiError.message).toBe(
-      "404 jobId: Job us_jb_nope not found (POST /jobs/us_jb_nope/complete) — check the job id, and that the base URL points at the job's region",
+      "404 jobId: Job us_jb_nope not found (POST /jobs/us_jb_nope/complete) — check the job id, and that the base URL is the job's region",
     );
   });
 

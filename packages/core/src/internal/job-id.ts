@@ -7,21 +7,13 @@ import { InvalidArgumentError } from "../errors.js";
  * cannot be encoded at all.
  */
 export function assertJobId(jobId: unknown): asserts jobId is string {
-  if (typeof jobId !== "string") {
-    throw new InvalidArgumentError(`jobId must be a string such as "us_jb_…", got ${describeType(jobId)}.`);
+  if (typeof jobId !== "string" || /^\.{0,2}$/.test(jobId) || !jobId.isWellFormed()) {
+    const got =
+      typeof jobId === "string"
+        ? `${JSON.stringify(jobId)}, which cannot be sent as one path segment`
+        : jobId === null
+          ? "null"
+          : typeof jobId;
+    throw new InvalidArgumentError(`jobId must be a string such as "us_jb_…", got ${got}.`);
   }
-  if (jobId === "" || jobId === "." || jobId === "..") {
-    throw new InvalidArgumentError(
-      `jobId ${JSON.stringify(jobId)} is not a job id and cannot be sent as a path segment; pass an id such as "us_jb_…".`,
-    );
-  }
-  if (!jobId.isWellFormed()) {
-    throw new InvalidArgumentError("jobId contains an unpaired UTF-16 surrogate and cannot be encoded in a URL.");
-  }
-}
-
-function describeType(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "an array";
-  return typeof value;
 }

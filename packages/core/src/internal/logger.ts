@@ -1,3 +1,5 @@
+import type { FailureInfo, FetchLike, RetryInfo } from "./transport.js";
+
 /** What the `logger` option accepts: `console`, pino, winston and most loggers fit. */
 export interface Logger {
   debug(message: string, ...rest: unknown[]): void;
@@ -10,26 +12,56 @@ export type LogLevel = "debug" | "info" | "warn" | "error" | "off";
 
 const RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, off: 100 };
 
-/** The SDK's own log: levels filtered, every line redacted. A no-op unless a logger and a level are given. */
-export interface Log {
-  enabled(level: Exclude<LogLevel, "off">): boolean;
-  debug(message: string): void;
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
+/** The transport settings that make a client log. */
+export interface Logging {
+  fetch: FetchLike;
+  onRetry: (info: RetryInfo) => void;
+  onFailure: (info: FailureInfo) => void;
 }
 
-export function createLog(logger: Logger | undefined, level: LogLevel | undefined, secret: string): Log {
-  const threshold = logger ? RANK[level ?? "info"] : RANK.off;
-  const emit = (at: Exclude<LogLevel, "off">) => (message: string) => {
-    if (RANK[at] >= threshold) logger?.[at](`[flatfile-jobs] ${redact(message, secret)}`);
+/**
+ * The SDK's own log, levels filtered and every line redacted: the `fetch` below the transport logs each attempt,
+ * the hooks log retries and failures. Undefined (nothing changes) unless a logger is given and the level is not
+ * `off`.
+ */
+export function createLogging(
+  logger: Logger | undefined,
+  level: LogLevel | undefined,
+  secret: string,
+  basePath: string,
+  fetchOption: FetchLike | undefined,
+  onRetry: ((info: RetryInfo) => void) | undefined,
+): Logging | undefined {
+  const threshold = RANK[level ?? "info"];
+  if (!logger || threshold >= RANK.off) return undefined;
+  const debug = threshold <= RANK.debug;
+  const log = (at: Exclude<LogLevel, "off">, message: string) => {
+    if (RANK[at] >= threshold) logger[at](`[flatfile-jobs] ${redact(message, secret)}`);
   };
+  const logBody = (body: ArrayBuffer) => log("debug", `  body ${new TextDecoder().decode(body).slice(0, 2000)}`);
   return {
-    enabled: (at) => RANK[at] >= threshold,
-    debug: emit("debug"),
-    info: emit("info"),
-    warn: emit("warn"),
-    error: emit("error"),
+    async fetch(request) {
+      const { pathname } = new URL(request.url);
+      const name = `${request.method} ${pathname.startsWith(basePath) ? pathname.slice(basePath.length) : pathname}`;
+      if (debug) {
+        log("debug", `→ ${name} ${formatHeaders(request.headers)}`);
+        if (request.body) logBody(await request.clone().arrayBuffer());
+      }
+      const started = Date.now();
+      const response = await (fetchOption ?? fetch)(request);
+      log("info", `← ${response.status} ${name} (${Date.now() - started} ms)`);
+      if (debug) logBody(await response.clone().arrayBuffer());
+      return response;
+    },
+    onRetry(info) {
+      log(
+        "warn",
+        `retrying ${info.method} ${info.path} in ${info.delayMs} ms (attempt ${info.attempt}): ${info.reason}`,
+      );
+      onRetry?.(info);
+    },
+    onFailure: (info) =>
+      log("warn", `✗ ${info.method} ${info.path} failed after ${info.attempt} attempt(s): ${info.reason}`),
   };
 }
 

@@ -4,10 +4,10 @@
  */
 
 /** Statuses that mean "try again": timeouts, rate limits and transient server failures. */
-const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+const RETRYABLE_STATUSES = [408, 429, 500, 502, 503, 504];
 
 /** Connection failures in which the request provably never reached the server. */
-const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"]);
+const NOT_SENT_CODES = ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"];
 
 export interface Backoff {
   /** Delay before the first retry, in milliseconds. @default 500 */
@@ -22,9 +22,7 @@ export type AttemptOutcome =
   | { kind: "timeout" }
   | { kind: "connection"; notSent: boolean };
 
-export type Decision =
-  | { retry: true; delayMs: number; reason: string }
-  | { retry: false; reason: string; retryAfterMs?: number };
+export type Decision = { retry: true; delayMs: number; reason: string } | { retry: false; reason: string };
 
 export interface RetryContext {
   /** Whether sending the request twice is harmless (GET, PUT, DELETE, previewMutation). */
@@ -38,36 +36,41 @@ export interface RetryContext {
   /** A `Retry-After` longer than this fails at once instead of waiting. */
   maxRetryAfterMs: number;
   random?: () => number;
-  now?: () => number;
 }
 
 export function decide(outcome: AttemptOutcome, ctx: RetryContext): Decision {
-  const retryAfterMs =
-    outcome.kind === "response" ? parseRetryAfter(outcome.headers, ctx.now?.() ?? Date.now()) : undefined;
-  const reason = describe(outcome);
-  if (outcome.kind === "response" && !RETRYABLE_STATUSES.has(outcome.status)) return { retry: false, reason };
-  if (ctx.force === false) return { retry: false, reason, retryAfterMs };
-  if (ctx.attempt > ctx.maxRetries) return { retry: false, reason, retryAfterMs };
-  if (!(ctx.force === true || ctx.idempotent || notProcessed(outcome, retryAfterMs))) {
-    return { retry: false, reason: `${reason}; not retried, the request may have been processed`, retryAfterMs };
+  const status = outcome.kind === "response" ? outcome.status : 0;
+  const retryAfterMs = outcome.kind === "response" ? parseRetryAfter(outcome.headers, Date.now()) : undefined;
+  const reason =
+    outcome.kind === "response"
+      ? `status ${status}`
+      : outcome.kind === "timeout"
+        ? "timeout"
+        : `connection ${outcome.notSent ? "refused" : "error"}`;
+  // Whether the failed attempt provably left the server untouched, which makes even a non-idempotent request
+  // safe to send again: the connection was refused or the host was not found, a 408 (the server gave up
+  // waiting for the request), a 429 (the API rejects rate-limited requests before doing anything), or a 503
+  // that says when to come back (load shed).
+  const notProcessed =
+    outcome.kind === "connection"
+      ? outcome.notSent
+      : status === 408 || status === 429 || (status === 503 && retryAfterMs !== undefined);
+  if (
+    (status && !RETRYABLE_STATUSES.includes(status)) ||
+    ctx.force === false ||
+    ctx.attempt > ctx.maxRetries ||
+    (retryAfterMs ?? 0) > ctx.maxRetryAfterMs
+  ) {
+    return { retry: false, reason };
   }
-  if (retryAfterMs !== undefined) {
-    if (retryAfterMs > ctx.maxRetryAfterMs) return { retry: false, reason, retryAfterMs };
-    return { retry: true, delayMs: retryAfterMs, reason };
+  if (!(ctx.force || ctx.idempotent || notProcessed)) {
+    return { retry: false, reason: `${reason}; not retried, the request may have been processed` };
   }
-  return { retry: true, delayMs: backoffDelay(ctx.attempt, ctx.backoff, ctx.random ?? Math.random), reason };
-}
-
-/**
- * Whether a failed attempt provably left the server untouched, which makes even a non-idempotent request
- * safe to send again: the connection was refused or the host was not found, a 408 (the server gave up
- * waiting for the request), a 429 (the API rejects rate-limited requests before doing anything), or a 503
- * that says when to come back (load shed).
- */
-function notProcessed(outcome: AttemptOutcome, retryAfterMs: number | undefined): boolean {
-  if (outcome.kind === "connection") return outcome.notSent;
-  if (outcome.kind !== "response") return false;
-  return outcome.status === 408 || outcome.status === 429 || (outcome.status === 503 && retryAfterMs !== undefined);
+  return {
+    retry: true,
+    delayMs: retryAfterMs ?? backoffDelay(ctx.attempt, ctx.backoff, ctx.random ?? Math.random),
+    reason,
+  };
 }
 
 /** Exponential backoff, capped, with up to 25% jitter taken off so that many clients do not retry in step. */
@@ -78,27 +81,20 @@ export function backoffDelay(attempt: number, backoff: Required<Backoff>, random
 
 /** `retry-after-ms` (milliseconds), else `Retry-After` in seconds or as an HTTP date; undefined if neither parses. */
 export function parseRetryAfter(headers: Headers, now: number): number | undefined {
-  const ms = headers.get("retry-after-ms");
-  if (ms !== null && /^\s*\d+(\.\d+)?\s*$/.test(ms)) return Math.max(0, Math.round(Number(ms)));
-  const value = headers.get("retry-after");
-  if (value === null) return undefined;
-  if (/^\s*\d+\s*$/.test(value)) return Number(value) * 1000;
+  const ms = headers.get("retry-after-ms")?.trim();
+  if (ms && /^\d+(\.\d+)?$/.test(ms)) return Math.round(Number(ms));
+  const value = headers.get("retry-after")?.trim();
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) return Number(value) * 1000;
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 /** Whether a fetch failure's cause chain shows the request was never sent. */
 export function neverSent(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 5; depth++) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === "string" && NOT_SENT_CODES.has(code)) return true;
-    e = (e as { cause?: unknown }).cause;
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+    if (NOT_SENT_CODES.includes(e.code as string)) return true;
+    e = e.cause as typeof e;
   }
   return false;
-}
-
-function describe(outcome: AttemptOutcome): string {
-  if (outcome.kind === "response") return `status ${outcome.status}`;
-  if (outcome.kind === "timeout") return "timeout";
-  return outcome.notSent ? "connection refused" : "connection error";
 }

@@ -1,78 +1,74 @@
-import { APIError, InvalidArgumentError, InvalidResponseError, JobsError } from "../errors.js";
-import { parseRetryAfter } from "./retry-policy.js";
-import type { CallSettings } from "./transport.js";
+import type { Client } from "openapi-fetch";
+import type { paths } from "../generated/schema.js";
+import type { FetchLike } from "./transport.js";
 
-/** What openapi-fetch resolves to when asked for `parseAs: "text"`. */
-export interface RawResult {
+/** What one operation puts into its request. */
+export interface SendInit {
+  signal: AbortSignal | undefined;
+  /** The call's own headers, on top of the client's. */
+  headers: Record<string, string> | undefined;
+  /** The transport, set up for this call. */
+  fetch: FetchLike;
+  params: { path: { jobId: string | undefined }; query: object | undefined };
+  body: unknown;
+}
+
+/** An operation's response: `data` (the 2xx body as text) or `error` (the body parsed as JSON, else as text). */
+export interface SendResult {
   data?: unknown;
   error?: unknown;
   response: Response;
 }
 
-/**
- * Awaits one openapi-fetch call and returns the operation's 200 body, or throws the SDK error that fits.
- * Bodies are read as text and parsed here, so a broken reply (HTML from a proxy, an empty or truncated
- * body) becomes an `InvalidResponseError` that shows what arrived, not a bare `SyntaxError`.
- */
-export async function send<T>(
-  request: { method: string; path: string; settings: CallSettings; secret: string },
-  call: () => Promise<RawResult>,
-): Promise<T> {
-  const { method, path, settings, secret } = request;
-  let result: RawResult;
-  try {
-    result = await call();
-  } catch (err) {
-    if (err instanceof JobsError) throw err;
-    if (err instanceof URIError) {
-      throw new InvalidArgumentError(
-        `A parameter of ${method} ${path} contains an unpaired UTF-16 surrogate and cannot be encoded in a URL.`,
-      );
-    }
-    throw new JobsError(`Could not send ${method} ${path}: ${err instanceof Error ? err.message : String(err)}`, {
-      cause: err,
+/** Builds one operation's request from the spec's path (`/jobs/{jobId}`) and sends it through `init.fetch`. */
+export type Send = (method: string, path: keyof paths, init: SendInit) => Promise<SendResult>;
+
+// Flatfile requires this header on every Jobs operation; it keeps the request from firing event hooks.
+const HOOKS = { "X-Disable-Hooks": "true" };
+
+/** Through openapi-fetch's client, so that its middleware (`client.use`) sees every operation. */
+export function sendThrough(raw: Client<paths>): Send {
+  return (method, path, init) =>
+    (raw.request as (...args: unknown[]) => Promise<SendResult>)(method, path, {
+      ...init,
+      parseAs: "text",
+      params: { ...init.params, header: HOOKS },
     });
-  }
-  const { data, error, response } = result;
-  const { status } = response;
-  const headers = headersWithoutSecret(response.headers, secret);
-  const attempts = settings.attempts ?? 1;
-  if (!response.ok) {
-    const retryAfterMs = parseRetryAfter(headers, Date.now());
-    throw APIError.from({ status, error: withoutSecret(error, secret), headers, method, path, attempts, retryAfterMs });
-  }
-  const invalid = (body: string, reason: string) =>
-    new InvalidResponseError({ status, method, path, attempts, headers, body: withoutSecret(body, secret), reason });
-  const text = typeof data === "string" ? data : "";
-  if (text.trim() === "") throw invalid(text, "the body is empty");
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw invalid(text, "the body is not JSON");
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
-    throw invalid(text, "the body is not a JSON object");
-  }
-  return parsed as T;
 }
 
 /**
- * Error bodies end up in messages and logs. A server or proxy that echoes the request (some debugging proxies
- * print its headers) would put the token there, so it is replaced wherever it appears in the body.
+ * Straight to the transport, for `createJobsCore`, whose bundles leave openapi-fetch's client out. It builds the
+ * same request as openapi-fetch does for these operations: the id percent-encoded into the path, each query
+ * value as `name=value` (an array as one pair per item, null and undefined left out), a JSON body with its
+ * `Content-Type`, and headers merged in the same order. A test compares the two, operation by operation.
  */
-function withoutSecret<V>(value: V, secret: string): V {
-  if (typeof value === "string") return value.split(secret).join("[redacted]") as V;
-  if (Array.isArray(value)) return value.map((item) => withoutSecret(item, secret)) as V;
-  if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutSecret(v, secret)])) as V;
-  }
-  return value;
-}
-
-/** The response headers, with any value that contains the token replaced (a server may echo it back). */
-function headersWithoutSecret(headers: Headers, secret: string): Headers {
-  const entries = [...headers];
-  if (!entries.some(([, value]) => value.includes(secret))) return headers;
-  return new Headers(entries.map(([name, value]) => [name, value.includes(secret) ? "[redacted]" : value]));
+export function sendDirect(baseUrl: string, clientHeaders: Headers): Send {
+  return async (method, path, { signal, headers, fetch, params, body }) => {
+    const query = Object.entries(params.query ?? {})
+      .flatMap(([name, value]) => (value == null ? [] : [value].flat().map((v) => `${name}=${encodeURIComponent(v)}`)))
+      .join("&");
+    const merged = new Headers(clientHeaders);
+    for (const [name, value] of new Headers(headers)) merged.set(name, value);
+    if (body !== undefined && !merged.has("content-type")) merged.set("content-type", "application/json");
+    merged.set("x-disable-hooks", "true");
+    const response = await fetch(
+      new Request(
+        `${baseUrl}${path.replace("{jobId}", encodeURIComponent(params.path.jobId as string))}${query ? `?${query}` : ""}`,
+        {
+          method,
+          headers: merged,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal,
+        },
+      ),
+    );
+    let text: unknown = await response.text();
+    if (response.ok) return { data: text, response };
+    try {
+      text = JSON.parse(text as string);
+    } catch {
+      // not JSON: the text itself
+    }
+    return { error: text, response };
+  };
 }

@@ -1,5 +1,4 @@
 import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from "../errors.js";
-import { formatHeaders, type Log } from "./logger.js";
 import { type AttemptOutcome, type Backoff, decide, neverSent } from "./retry-policy.js";
 
 export type FetchLike = (input: Request) => Promise<Response>;
@@ -16,16 +15,25 @@ export interface RetryInfo {
   reason: string;
 }
 
+/** What `onFailure` is told when a request fails for good without a response. */
+export interface FailureInfo {
+  method: string;
+  path: string;
+  /** How many attempts were made. */
+  attempt: number;
+  reason: string;
+}
+
 export interface TransportConfig {
-  getFetch: () => FetchLike;
+  fetch: FetchLike | undefined;
   /** Path of the base URL (`/v1`), left out of the paths in errors and logs. */
   basePath: string;
   maxRetries: number;
   timeout: number;
   backoff: Required<Backoff>;
   maxRetryAfterMs: number;
-  log: Log;
-  onRetry: ((info: RetryInfo) => void) | undefined;
+  onRetry?: ((info: RetryInfo) => void) | undefined;
+  onFailure?: ((info: FailureInfo) => void) | undefined;
 }
 
 /** One call's settings; the transport writes back how many attempts it made. */
@@ -39,10 +47,9 @@ export interface CallSettings {
   attempts?: number;
 }
 
-const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
-// The one POST that changes nothing: it only computes what a mutation would do.
-const READ_ONLY_POSTS = new Set(["/jobs/preview-mutation"]);
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+// PUT and DELETE are idempotent by HTTP's definition; the one POST that changes nothing only computes what a
+// mutation would do.
+const IDEMPOTENT = /^(GET|HEAD|OPTIONS|PUT|DELETE) |^POST \/jobs\/preview-mutation$/;
 
 /**
  * The fetch that openapi-fetch calls, beneath its middleware: it sends each attempt with its own timeout,
@@ -52,61 +59,50 @@ const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 export function createTransport(config: TransportConfig): (settings?: CallSettings) => FetchLike {
   return (settings = {}) =>
     async (request) => {
-      const method = request.method;
-      const path = relativePath(request.url, config.basePath);
+      const { method } = request;
+      const { pathname } = new URL(request.url);
+      // `/v1/jobs/x?y=1` under base path `/v1` → `/jobs/x`. Query strings are left out of errors and logs.
+      const path = pathname.startsWith(config.basePath) ? pathname.slice(config.basePath.length) : pathname;
       // A Request's signal is a copy that follows the original only through a weak reference (undici); with
       // nothing else holding the copy, it can be collected and an abort lost. So the caller's own signal is used
       // when known, and each attempt's request is kept reachable from the listener that aborts it.
       const userSignal = settings.signal ?? request.signal;
       const timeout = settings.timeout ?? config.timeout;
-      const maxRetries = settings.maxRetries ?? config.maxRetries;
-      const idempotent = IDEMPOTENT_METHODS.has(method) || (method === "POST" && READ_ONLY_POSTS.has(path));
-      const body = request.body === null ? undefined : await request.clone().arrayBuffer();
-      const { log } = config;
+      const body = request.body ? await request.arrayBuffer() : undefined;
+      const aborted = (attempts: number, cause?: unknown) =>
+        new APIUserAbortError({ method, path, attempts, cause: cause ?? userSignal.reason });
 
       for (let attempt = 1; ; attempt++) {
         settings.attempts = attempt;
-        if (userSignal.aborted)
-          throw new APIUserAbortError({ method, path, attempts: attempt, cause: userSignal.reason });
+        if (userSignal.aborted) throw aborted(attempt);
 
         const controller = new AbortController();
-        const attemptRequest = new Request(request, {
-          signal: controller.signal,
-          ...(body === undefined ? {} : { body }),
-        });
-        const onAbort = () => {
-          controller.abort(userSignal.reason);
-          void attemptRequest.signal;
-        };
-        userSignal.addEventListener("abort", onAbort, { once: true });
+        const attemptRequest = new Request(request, { signal: controller.signal, body });
+        const onAbort = () => controller.abort(userSignal.reason) ?? attemptRequest;
+        userSignal.addEventListener("abort", onAbort);
         let timedOut = false;
         const timer = setTimeout(() => {
           timedOut = true;
           controller.abort(new DOMException(`timed out after ${timeout} ms`, "TimeoutError"));
         }, timeout);
 
-        const started = Date.now();
         let outcome: AttemptOutcome;
         let response: Response | undefined;
         let failure: unknown;
         try {
-          if (log.enabled("debug")) {
-            log.debug(`→ ${method} ${path} (attempt ${attempt}) ${formatHeaders(attemptRequest.headers)}`);
-            if (body !== undefined) log.debug(`  body ${new TextDecoder().decode(body)}`);
-          }
-          const received = await config.getFetch()(attemptRequest);
+          const received = await (config.fetch ?? fetch)(attemptRequest);
+          const { status, headers } = received;
           // Read the body within the attempt, so the timeout covers a slow or stalled body too.
           const buffered = await received.arrayBuffer();
-          response = new Response(NULL_BODY_STATUSES.has(received.status) ? null : buffered, {
-            status: received.status,
+          // 101, 204, 205 and 304 are null-body statuses: a Response with those may not carry one.
+          response = new Response(/^(101|204|205|304)$/.test(`${status}`) ? null : buffered, {
+            status,
             statusText: received.statusText,
-            headers: received.headers,
+            headers,
           });
-          outcome = { kind: "response", status: received.status, headers: received.headers };
-          log.info(`← ${received.status} ${method} ${path} (${Date.now() - started} ms, attempt ${attempt})`);
-          if (log.enabled("debug")) log.debug(`  body ${new TextDecoder().decode(buffered).slice(0, 2000)}`);
+          outcome = { kind: "response", status, headers };
         } catch (error) {
-          if (userSignal.aborted) throw new APIUserAbortError({ method, path, attempts: attempt, cause: error });
+          if (userSignal.aborted) throw aborted(attempt, error);
           failure = error;
           outcome = timedOut ? { kind: "timeout" } : { kind: "connection", notSent: neverSent(error) };
         } finally {
@@ -116,45 +112,36 @@ export function createTransport(config: TransportConfig): (settings?: CallSettin
 
         if (response?.ok) return response;
         const decision = decide(outcome, {
-          idempotent,
+          idempotent: IDEMPOTENT.test(`${method} ${path}`),
           force: settings.retry,
           attempt,
-          maxRetries,
+          maxRetries: settings.maxRetries ?? config.maxRetries,
           backoff: config.backoff,
           maxRetryAfterMs: config.maxRetryAfterMs,
         });
+        const { reason } = decision;
         if (!decision.retry) {
           if (response) return response;
-          log.warn(`✗ ${method} ${path} failed after ${attempt} attempt(s): ${decision.reason}`);
-          if (outcome.kind === "timeout")
-            throw new APIConnectionTimeoutError({ method, path, attempts: attempt, timeout });
-          throw new APIConnectionError({ method, path, attempts: attempt, cause: failure });
+          config.onFailure?.({ method, path, attempt, reason });
+          throw timedOut
+            ? new APIConnectionTimeoutError({ method, path, attempts: attempt, timeout })
+            : new APIConnectionError({ method, path, attempts: attempt, cause: failure });
         }
-        log.warn(`retrying ${method} ${path} in ${decision.delayMs} ms (attempt ${attempt + 1}): ${decision.reason}`);
-        config.onRetry?.({ method, path, attempt: attempt + 1, delayMs: decision.delayMs, reason: decision.reason });
-        await sleep(decision.delayMs, userSignal, () => new APIUserAbortError({ method, path, attempts: attempt }));
+        const info = { method, path, attempt: attempt + 1, delayMs: decision.delayMs, reason };
+        config.onRetry?.(info);
+        // Waits, unless the caller aborts first; the timer never outlives the wait.
+        await new Promise<void>((resolve, reject) => {
+          const stop = () => {
+            clearTimeout(wait);
+            reject(aborted(attempt));
+          };
+          const wait = setTimeout(() => {
+            userSignal.removeEventListener("abort", stop);
+            resolve();
+          }, info.delayMs);
+          userSignal.addEventListener("abort", stop);
+          if (userSignal.aborted) stop();
+        });
       }
     };
-}
-
-/** Waits, unless the caller aborts first; the timer never outlives the wait. */
-function sleep(ms: number, signal: AbortSignal, aborted: () => Error): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(aborted());
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(aborted());
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
-}
-
-/** `/v1/jobs/x?y=1` under base path `/v1` → `/jobs/x`. Query strings are left out of errors and logs. */
-export function relativePath(url: string, basePath: string): string {
-  const { pathname } = new URL(url);
-  return basePath && pathname.startsWith(basePath) ? pathname.slice(basePath.length) || "/" : pathname;
 }

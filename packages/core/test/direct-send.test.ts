@@ -1,0 +1,137 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  ackJob,
+  ackJobOutcome,
+  cancelJob,
+  completeJob,
+  createJob,
+  createJobsClient,
+  createJobsCore,
+  deleteJob,
+  executeJob,
+  failJob,
+  getJob,
+  getJobExecutionPlan,
+  type JobsCore,
+  listJobs,
+  previewJobMutation,
+  type RequestOptions,
+  retryJob,
+  splitJob,
+  updateJob,
+  updateJobExecutionPlan,
+  updateJobExecutionPlanFields,
+} from "../src/index.js";
+import { BASE_URL, json, type RecordedRequest, recordingFetch, TOKEN } from "./recording-fetch.js";
+
+// createJobsCore builds requests itself, createJobsClient through openapi-fetch's client. Whatever the arguments,
+// the two must put the same request on the wire and end the same way.
+
+const job = { id: "us_jb_1", type: "workbook", operation: "submitAction", source: "us_wb_1" };
+const plan = { fieldMapping: [], unmappedSourceFields: [], unmappedDestinationFields: [] };
+
+type Operation = (client: JobsCore, id: string, options: RequestOptions) => Promise<unknown>;
+
+/** The 17 operations, each with the arguments a caller would pass. */
+const operations: Record<string, Operation> = {
+  list: (c, _id, o) => listJobs(c, { spaceId: "us_sp_1", pageSize: 10, excludeChildJobs: true }, o),
+  create: (c, _id, o) => createJob(c, { type: "workbook", operation: "submitAction", source: "us_wb_1" }, o),
+  get: (c, id, o) => getJob(c, id, o),
+  update: (c, id, o) => updateJob(c, id, { status: "executing", progress: 60 }, o),
+  delete: (c, id, o) => deleteJob(c, id, o),
+  execute: (c, id, o) => executeJob(c, id, o),
+  getExecutionPlan: (c, id, o) => getJobExecutionPlan(c, id, o),
+  updateExecutionPlan: (c, id, o) => updateJobExecutionPlan(c, id, { plan, jobId: id } as never, o),
+  updateExecutionPlanFields: (c, id, o) => updateJobExecutionPlanFields(c, id, { ...plan, jobId: id } as never, o),
+  ack: (c, id, o) => ackJob(c, id, { progress: 5, info: "started" }, o),
+  ackWithoutBody: (c, id, o) => ackJob(c, id, undefined, o),
+  ackOutcome: (c, id, o) => ackJobOutcome(c, id, o),
+  complete: (c, id, o) => completeJob(c, id, { info: "done", outcome: { heading: "Done" } }, o),
+  fail: (c, id, o) => failJob(c, id, { info: "bad rows" }, o),
+  cancel: (c, id, o) => cancelJob(c, id, { info: "stop" }, o),
+  retry: (c, id, o) => retryJob(c, id, o),
+  previewMutation: (c, _id, o) =>
+    previewJobMutation(c, { sheetId: "us_sh_1", mutateRecord: "return record;", mutationId: "m" } as never, o),
+  split: (c, id, o) => splitJob(c, id, { parts: 3, runInParallel: true }, o),
+};
+
+/** Runs `call` on a client of each kind, both answered by `respond`; returns what each sent and how it ended. */
+async function onBoth(
+  call: (client: JobsCore) => Promise<unknown>,
+  respond: () => Response = () => json(200, { data: job }),
+  headers?: Record<string, string>,
+) {
+  const run = async (make: typeof createJobsCore) => {
+    const { fetch, requests } = recordingFetch(respond);
+    const client = make({ token: TOKEN, baseUrl: BASE_URL, fetch, headers, maxRetries: 0 });
+    const outcome = await call(client).then(
+      (value) => ({ value }),
+      (error: Error) => ({ error: `${error.name}: ${error.message}` }),
+    );
+    return { sent: requests.map(wire), outcome };
+  };
+  return { direct: await run(createJobsCore), openapiFetch: await run(createJobsClient) };
+}
+
+/** What a server sees of a request. */
+function wire(r: RecordedRequest) {
+  return { method: r.method, url: r.url.href, headers: [...r.headers].sort(), body: r.body };
+}
+
+describe("createJobsCore sends the same requests as createJobsClient", () => {
+  it.each(Object.entries(operations))("%s", async (_name, operation) => {
+    const { direct, openapiFetch } = await onBoth((c) =>
+      operation(c, "us_jb_7Hq2 x/é", { headers: { "X-Request-Tag": "a" } }),
+    );
+    expect(direct.sent).toHaveLength(1);
+    expect(direct).toEqual(openapiFetch);
+  });
+
+  it("for any job id, query, per-call headers and body", async () => {
+    const text = fc.oneof(fc.string({ unit: "grapheme", maxLength: 12 }), fc.string({ unit: "binary", maxLength: 8 }));
+    const query = fc.record(
+      {
+        spaceId: text,
+        environmentId: fc.constantFrom("us_env_1", "a b&c=d", "ü/?#"),
+        pageSize: fc.integer({ min: -5, max: 1000 }),
+        pageNumber: fc.option(fc.nat(), { nil: undefined }),
+        excludeChildJobs: fc.boolean(),
+        sortDirection: fc.constantFrom("asc", "desc"),
+      },
+      { requiredKeys: [] },
+    );
+    const headers = fc.dictionary(
+      fc.constantFrom("x-tag", "Accept", "X-Disable-Hooks", "content-type", "X-Trace-Id"),
+      fc.stringMatching(/^[\x21-\x7e]{1,16}$/),
+      { maxKeys: 3 },
+    );
+    const body = fc.record({ info: text, progress: fc.integer(), config: fc.jsonValue({ maxDepth: 2 }) });
+    await fc.assert(
+      fc.asyncProperty(text, query, headers, headers, body, async (jobId, q, clientHeaders, callHeaders, b) => {
+        const options = { headers: callHeaders };
+        const list = await onBoth((c) => listJobs(c, q as never, options), undefined, clientHeaders);
+        expect(list.direct).toEqual(list.openapiFetch);
+        const update = await onBoth((c) => updateJob(c, jobId, b as never, options), undefined, clientHeaders);
+        expect(update.direct).toEqual(update.openapiFetch);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("and ends the same way on error statuses and broken bodies", async () => {
+    const replies = [
+      () => json(404, { errors: [{ key: "jobId", message: "not found" }] }, { "x-request-id": "r1" }),
+      () => new Response("<html>bad gateway</html>", { status: 502 }),
+      () => new Response("", { status: 500 }),
+      () => new Response("not json", { status: 200 }),
+      () => new Response(null, { status: 204 }),
+      () => json(200, [1, 2]),
+    ];
+    for (const reply of replies) {
+      const { direct, openapiFetch } = await onBoth((c) => getJob(c, "us_jb_1", {}), reply);
+      expect(direct.outcome).toHaveProperty("error");
+      expect(direct).toEqual(openapiFetch);
+    }
+  });
+});
