@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createJobsClient } from "../src/index.js";
+import { createJobsClient, createJobsCore, REGION_BASE_URLS, type Region } from "../src/index.js";
 import { BASE_URL, json, recordingFetch, TOKEN } from "./recording-fetch.js";
 
 const job = { id: "us_jb_1", type: "workbook", operation: "submitAction", source: "us_wb_1" };
@@ -116,6 +116,10 @@ describe("request headers and bodies", () => {
     expect(createJobsClient({ token: TOKEN, region: "au" }).baseUrl).toBe("https://platform.au.flatfile.com/api/v1");
     expect(createJobsClient({ token: TOKEN, region: "au", baseUrl: BASE_URL }).baseUrl).toBe(BASE_URL);
     expect(() => createJobsClient({ token: TOKEN, region: "xx" as never })).toThrow(/Unknown region "xx"/);
+    // The client builds each region's URL from its pattern; it must be the documented one, for every region.
+    for (const [region, url] of Object.entries(REGION_BASE_URLS)) {
+      expect(createJobsCore({ token: TOKEN, region: region as Region }).baseUrl).toBe(url);
+    }
   });
 
   it("gives the raw openapi-fetch client for { data, error, response } access", async () => {
