@@ -1,7 +1,9 @@
-// Measures what @flatfile-jobs/browser costs an app: esbuild bundles (minified, ESM, browser) an app that calls
-// `jobs.list`, and one that takes the whole client, and prints raw and gzip (level 9) sizes. It fails if the
-// bundle imports any Node built-in (`node:…` or a bare builtin such as `fs`), which a browser cannot load.
-// `pnpm size` (after `pnpm build`); `--root DIR` measures another checkout; `--json` prints JSON.
+// Measures what @flatfile-jobs/browser costs an app: esbuild bundles (minified, ESM, browser) an app that lists
+// jobs with the operation function, one that uses `client.jobs.list`, and one that takes the whole client, and
+// prints raw and gzip (level 9) sizes in kB (1000 bytes, as size-limit counts; the budgets are in the browser
+// package's .size-limit.json). It fails if a bundle imports any Node built-in (`node:…` or a bare builtin such as
+// `fs`), which a browser cannot load. `pnpm size` (after `pnpm build`); `--root DIR` measures another checkout;
+// `--json` prints JSON.
 import { builtinModules } from "node:module";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,7 +16,10 @@ const root = resolve(values.root ?? fileURLToPath(new URL("..", import.meta.url)
 const pkgDir = join(root, "packages/browser");
 
 const apps = {
-  "jobs.list": `import { createJobsClient } from "@flatfile-jobs/browser";
+  listJobs: `import { createJobsCore, listJobs } from "@flatfile-jobs/browser";
+const client = createJobsCore({ token: "pk_example" });
+listJobs(client, { pageSize: 20 }).then((page) => console.log(page.data.length));`,
+  "client.jobs.list": `import { createJobsClient } from "@flatfile-jobs/browser";
 const client = createJobsClient({ token: "pk_example" });
 client.jobs.list({ pageSize: 20 }).then((page) => console.log(page.data.length));`,
   "whole client": `export * from "@flatfile-jobs/browser";`,
@@ -54,6 +59,6 @@ if (values.json) {
   console.log(JSON.stringify(results));
 } else {
   for (const [name, { bytes, gzip }] of Object.entries(results)) {
-    console.log(`${name.padEnd(14)} ${(bytes / 1024).toFixed(2)} KB min, ${(gzip / 1024).toFixed(2)} KB min+gzip`);
+    console.log(`${name.padEnd(16)} ${(bytes / 1000).toFixed(2)} kB min, ${(gzip / 1000).toFixed(2)} kB min+gzip`);
   }
 }

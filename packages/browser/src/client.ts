@@ -1,12 +1,14 @@
 import {
-  createJobsClient as createCoreClient,
+  createJobsCore as createCore,
+  createJobsResource,
   InvalidArgumentError,
-  type JobsClient,
-  type JobsClientOptions,
+  type JobsCore,
+  type JobsCoreOptions,
+  type JobsResource,
 } from "@flatfile-jobs/core";
 
-/** Options of the browser client: core's, plus the switch that allows a secret key. */
-export interface BrowserJobsClientOptions extends JobsClientOptions {
+/** Options of the browser client: core's (all but logging), plus the switch that allows a secret key. */
+export interface BrowserJobsClientOptions extends JobsCoreOptions {
   /**
    * Allows a secret key (`sk_…`) in the browser. Everyone who loads the page can read it and act on the whole
    * environment with it; use it only for tools that never leave your machine.
@@ -15,18 +17,34 @@ export interface BrowserJobsClientOptions extends JobsClientOptions {
   dangerouslyAllowSecretKey?: boolean;
 }
 
+/** The browser client: the 17 operations as `client.jobs` methods. */
+export interface BrowserJobsClient extends JobsCore {
+  /** The Jobs API's 17 operations; each resolves to the operation's 200 body or throws a `JobsError`. */
+  readonly jobs: JobsResource;
+}
+
 /**
- * Creates a Jobs API client for browsers. It refuses secret keys (`sk_…`), which would give every visitor of the
- * page full access to the environment: use a publishable key (`pk_…`) or a short-lived access token.
+ * Creates the smallest client, for the operation functions: `await listJobs(client, { pageSize: 20 })`; a
+ * bundler then keeps only the operations the app imports. It refuses secret keys, like `createJobsClient`.
  */
-export function createJobsClient(options: BrowserJobsClientOptions): JobsClient {
-  const { dangerouslyAllowSecretKey = false, ...rest } = options ?? ({} as BrowserJobsClientOptions);
-  if (typeof rest.token === "string" && rest.token.startsWith("sk_") && !dangerouslyAllowSecretKey) {
+export function createJobsCore(options: BrowserJobsClientOptions): JobsCore {
+  const { dangerouslyAllowSecretKey, ...rest } = options ?? ({} as BrowserJobsClientOptions);
+  if (/^sk_/.test(rest.token) && !dangerouslyAllowSecretKey) {
     throw new InvalidArgumentError(
-      "A secret key (sk_…) must not be used in a browser: anyone who opens the page can read it and use the whole " +
-        "environment. Use a publishable key (pk_…) or a short-lived access token obtained by your server, or pass " +
+      "A secret key (sk_…) must not be used in a browser, where anyone can read it and use the whole environment. " +
+        "Use a publishable key (pk_…) or a short-lived access token from your server, or pass " +
         "dangerouslyAllowSecretKey: true for a tool that never leaves your machine.",
     );
   }
-  return createCoreClient(rest);
+  return createCore(rest);
+}
+
+/**
+ * Creates a Jobs API client for browsers: `client.jobs.list()`, … It refuses secret keys (`sk_…`), which would give
+ * every visitor of the page full access to the environment: use a publishable key (`pk_…`) or a short-lived
+ * access token.
+ */
+export function createJobsClient(options: BrowserJobsClientOptions): BrowserJobsClient {
+  const core = createJobsCore(options);
+  return { ...core, jobs: createJobsResource(core) };
 }

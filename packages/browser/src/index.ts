@@ -1,4 +1,10 @@
-// Core's public surface, with `createJobsClient` replaced by the browser's, which refuses secret keys.
+// Core's public surface, with the client factories replaced by the browser's, which refuse secret keys and send
+// requests without openapi-fetch's runtime client (see the README's "Size").
 export * from "@flatfile-jobs/core";
-export type { BrowserJobsClientOptions } from "./client.js";
-export { createJobsClient } from "./client.js";
+export type {
+  BrowserJobsClient,
+  BrowserJobsClient as JobsClient,
+  BrowserJobsClientOptions,
+  BrowserJobsClientOptions as JobsClientOptions,
+} from "./client.js";
+export { createJobsClient, createJobsCore } from "./client.js";

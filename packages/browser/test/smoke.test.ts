@@ -1,6 +1,14 @@
 import { describe, expect, inject, it } from "vitest";
 // The package's published ESM build, exactly as a bundler or <script type="module"> would load it.
-import { APIError, createJobsClient, InvalidArgumentError } from "../dist/index.mjs";
+import {
+  APIError,
+  createJobsClient,
+  createJobsCore,
+  getJob,
+  InvalidArgumentError,
+  listJobs,
+  NotFoundError,
+} from "../dist/index.mjs";
 
 const baseUrl = inject("prismUrl");
 
@@ -50,5 +58,24 @@ describe("secret keys in the browser", () => {
     }
     const allowed = createJobsClient({ token: "sk_local_tool", baseUrl, dangerouslyAllowSecretKey: true });
     expect((await allowed.jobs.list()).data.length).toBeGreaterThan(0);
+  });
+});
+
+describe("the operation functions, for the smallest bundles", () => {
+  it("list and get jobs through createJobsCore, with the same errors", async () => {
+    const client = createJobsCore({ token: "pk_browser_smoke", baseUrl });
+    const page = await listJobs(client, { pageSize: 2 });
+    expect(page.data.length).toBeGreaterThan(0);
+    const first = page.data[0]?.id as string;
+    expect((await getJob(client, first)).data.id).toMatch(/^us_jb_/);
+    const error = await getJob(client, "us_jb_missing", { headers: { Prefer: "code=404" } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+  });
+
+  it("refuse a secret key in createJobsCore too", () => {
+    expect(() => createJobsCore({ token: "sk_live_browser_secret_2", baseUrl })).toThrow(
+      /secret key \(sk_…\) must not be used in a browser/,
+    );
+    expect(() => createJobsCore({ token: "sk_local_tool", baseUrl, dangerouslyAllowSecretKey: true })).not.toThrow();
   });
 });
