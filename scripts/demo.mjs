@@ -54,6 +54,8 @@ if (real) {
   env.FLATFILE_API_KEY = "sk_demo_simulator";
   env.FLATFILE_API_URL = prism.origin;
   delete env.FLATFILE_BEARER_TOKEN;
+  // The mock is on 127.0.0.1: a proxy the machine is set up with must not carry the demo's requests.
+  env.no_proxy = env.NO_PROXY = [env.no_proxy ?? env.NO_PROXY, "127.0.0.1"].filter(Boolean).join(",");
 }
 
 /** Runs a program with the demo's environment and the terminal, and resolves with its exit code. */

@@ -244,8 +244,6 @@ describe("middleware and logging", () => {
     lines.length = 0;
     const quiet = scripted([() => json(200, job)], { logger, logLevel: "info" });
     await quiet.client.jobs.complete("j", { info: "a body" });
-    expect(lines).toEqual([
-      expect.stringMatching(/^\[flatfile-jobs\] ← 200 POST \/jobs\/j\/complete \(\d+ ms\)$/),
-    ]);
+    expect(lines).toEqual([expect.stringMatching(/^\[flatfile-jobs\] ← 200 POST \/jobs\/j\/complete \(\d+ ms\)$/)]);
   });
 });

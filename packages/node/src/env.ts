@@ -1,6 +1,6 @@
 import { DEFAULT_BASE_URL, InvalidArgumentError, type LogLevel } from "@flatfile-jobs/core";
 
-type Env = Record<string, string | undefined>;
+export type Env = Record<string, string | undefined>;
 
 /** The token from `FLATFILE_API_KEY`, else `FLATFILE_BEARER_TOKEN` (the names `@flatfile/api` reads). */
 export function tokenFromEnv(env: Env): string | undefined {
@@ -42,4 +42,31 @@ export function logLevelFromEnv(env: Env): LogLevel | undefined {
     );
   }
   return value as LogLevel;
+}
+
+/** The proxy variables, each lowercase name before the uppercase one (as undici and curl read them); empty ones are unset. */
+export interface ProxyEnv {
+  /** `http_proxy`, else `HTTP_PROXY`: the proxy for http:// URLs, and for https:// ones when `httpsProxy` is unset. */
+  httpProxy: EnvValue | undefined;
+  /** `https_proxy`, else `HTTPS_PROXY`: the proxy for https:// URLs. */
+  httpsProxy: EnvValue | undefined;
+  /** `no_proxy`, else `NO_PROXY`: hosts reached directly. */
+  noProxy: string | undefined;
+}
+
+/** A variable's value with its name, so that an error can say which variable to fix. */
+export interface EnvValue {
+  name: string;
+  value: string;
+}
+
+export function proxyFromEnv(env: Env): ProxyEnv {
+  const pick = (name: string): EnvValue | undefined => {
+    for (const candidate of [name.toLowerCase(), name]) {
+      const value = nonEmpty(env[candidate])?.trim();
+      if (value !== undefined) return { name: candidate, value };
+    }
+    return undefined;
+  };
+  return { httpProxy: pick("HTTP_PROXY"), httpsProxy: pick("HTTPS_PROXY"), noProxy: pick("NO_PROXY")?.value };
 }

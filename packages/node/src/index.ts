@@ -1,4 +1,6 @@
-// Core's public surface, with `createJobsClient` replaced by the one that reads the environment.
+// Core's public surface, with the client factories replaced by ones that read the environment and keep
+// connections alive.
 export * from "@flatfile-jobs/core";
-export type { NodeJobsClientOptions } from "./client.js";
-export { createJobsClient } from "./client.js";
+export type { NodeJobsClient, NodeJobsClientOptions, NodeJobsCore, NodeJobsCoreOptions } from "./client.js";
+export { createJobsClient, createJobsCore } from "./client.js";
+export type { KeepAliveOptions } from "./dispatcher.js";

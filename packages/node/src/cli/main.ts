@@ -74,6 +74,8 @@ Environment:
   FLATFILE_API_KEY       API token (an environment's secret key, sk_…); FLATFILE_BEARER_TOKEN also works
   FLATFILE_API_URL       platform URL, e.g. https://platform.flatfile.com/api (/v1 is appended)
   FLATFILE_LOG           debug, info, warn or error: log each request to stderr
+  HTTPS_PROXY            proxy for https:// URLs, e.g. http://proxy.example.com:3128; HTTP_PROXY if unset
+  NO_PROXY               hosts reached without the proxy, e.g. localhost,.internal.example.com
 
 Exit codes: 0 done, 1 the API refused or failed (or the waited-for job did), 2 usage error, 130 Ctrl-C.`,
     );

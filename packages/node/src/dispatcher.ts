@@ -1,0 +1,275 @@
+// The fetch the Node client sends with: undici's own `fetch` paired with an undici dispatcher (a keep-alive
+// Agent, a ProxyAgent for `proxy`, an EnvHttpProxyAgent for HTTP(S)_PROXY, or the caller's), never Node's
+// global fetch, whose bundled undici is another major version on Node 20 and 22.
+import { InvalidArgumentError } from "@flatfile-jobs/core";
+import type * as Undici from "undici";
+import type { Dispatcher } from "undici";
+import { type Env, proxyFromEnv } from "./env.js";
+
+/** Connection reuse settings; see `keepAlive`. */
+export interface KeepAliveOptions {
+  /**
+   * How long an idle connection stays open for the next request, in milliseconds. A server that answers
+   * `Keep-Alive: timeout=N` sets it instead (N seconds less 2 s), up to `keepAliveMaxTimeout`.
+   * @default 4000
+   */
+  keepAliveTimeout?: number;
+  /**
+   * The longest idle time a server's `Keep-Alive` header can set, in milliseconds.
+   * @default 600000
+   */
+  keepAliveMaxTimeout?: number;
+  /**
+   * The most connections open at once to one origin; further requests wait for a free one.
+   * @default no limit
+   */
+  connections?: number;
+}
+
+/** How the Node client connects. None of these may be combined with `fetch`, nor `dispatcher` with the others. */
+export interface ConnectionOptions {
+  /**
+   * Keep connections open between requests and reuse them (`true`, or settings); `false` opens a new connection
+   * for every request.
+   * @default true
+   */
+  keepAlive?: boolean | KeepAliveOptions;
+  /**
+   * An undici 7 dispatcher (`Agent`, `ProxyAgent`, `EnvHttpProxyAgent`, `MockAgent`, …) to send every request
+   * through, with undici's own `fetch`. The client never closes it. HTTP(S)_PROXY are not read.
+   */
+  dispatcher?: Dispatcher;
+  /**
+   * An http:// or https:// proxy for every request, as `http://user:password@proxy.example.com:3128` (credentials
+   * optional, percent-encoded). Requests go through a CONNECT tunnel, so the proxy never sees their headers.
+   * `false` ignores HTTP(S)_PROXY.
+   * @default HTTPS_PROXY for https URLs, else HTTP_PROXY, except for hosts in NO_PROXY (lowercase names first)
+   */
+  proxy?: string | false;
+}
+
+/** The fetch the client sends with, and what closes the connections it opened. */
+export interface NodeFetch {
+  fetch: (request: Request) => Promise<Response>;
+  /** Closes the dispatcher this created (once its requests in flight are done); a no-op for the caller's. */
+  close: () => Promise<void>;
+}
+
+/** Settings of the undici Agent (or of the Agent inside a proxy agent). */
+interface AgentOptions extends KeepAliveOptions {
+  /** 0 disables keep-alive: undici then sends `Connection: close` and opens a connection per request. */
+  pipelining?: number;
+}
+
+type Plan =
+  | { kind: "given"; dispatcher: Dispatcher }
+  | { kind: "direct"; agent: AgentOptions }
+  | { kind: "proxy"; agent: AgentOptions; uri: string }
+  | { kind: "env"; agent: AgentOptions; httpProxy: string; httpsProxy: string; noProxy: string };
+
+/**
+ * Checks the options and the proxy variables in `env` now, so a mistake throws from `createJobsClient`; undici
+ * itself (about 100 ms to load) is loaded and the dispatcher built when the first request goes out.
+ */
+export function createNodeFetch(options: ConnectionOptions, env: Env): NodeFetch {
+  const plan = planConnections(options, env);
+  let loaded: Promise<{ fetch: typeof Undici.fetch; dispatcher: Dispatcher }> | undefined;
+  let closing: Promise<void> | undefined;
+  const load = () => {
+    loaded ??= import("undici").then((undici) => ({ fetch: undici.fetch, dispatcher: buildDispatcher(undici, plan) }));
+    return loaded;
+  };
+
+  return {
+    async fetch(request) {
+      if (closing) throw closedError();
+      const { fetch, dispatcher } = await load();
+      // Handing undici a Request of Node's own fetch does not work across versions: its URL, method, headers,
+      // body and signal are passed one by one. The signal is the request's, which core keeps reachable.
+      let response: Undici.Response;
+      let body: ArrayBuffer;
+      try {
+        response = await fetch(request.url, {
+          method: request.method,
+          headers: [...request.headers],
+          body: request.body === null ? null : await request.arrayBuffer(),
+          redirect: request.redirect,
+          signal: request.signal,
+          dispatcher,
+        });
+        body = await response.arrayBuffer();
+      } catch (error) {
+        throw explainProxyFailure(error);
+      }
+      // undici hands a finished connection to the next request one event-loop turn later (a setImmediate in its
+      // HTTP/1 client, to notice a server that closes it anyway). A call made right after this one would find the
+      // connection busy and open a second; after this turn it reuses the first.
+      await new Promise((resolve) => setImmediate(resolve));
+      // A Response of Node's global fetch, as core's `fetch` contract says. The body was read above (core reads
+      // it whole anyway) so that the connection is free before that turn.
+      return new Response(NULL_BODY_STATUSES.has(response.status) ? null : body, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: [...response.headers],
+      });
+    },
+    close() {
+      closing ??= (async () => {
+        if (plan.kind === "given" || loaded === undefined) return;
+        await (await loaded).dispatcher.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+/**
+ * undici reports a proxy that refuses the CONNECT tunnel as "fetch failed" caused by "Request was cancelled.", the
+ * proxy's status hidden two causes down; this brings it up, keeping the original as the cause.
+ */
+function explainProxyFailure(error: unknown): unknown {
+  for (let e = error as { message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+    const status = typeof e.message === "string" && /^Proxy response \((\d{3})\) !== 200/.exec(e.message)?.[1];
+    if (status) {
+      const reason =
+        status === "407"
+          ? "the proxy asked for credentials (status 407); check the user name and password in the proxy URL"
+          : `the proxy did not open a tunnel to the API (status ${status})`;
+      return new TypeError("fetch failed", { cause: new Error(reason, { cause: error }) });
+    }
+    e = e.cause as typeof e;
+  }
+  return error;
+}
+
+function closedError(): Error {
+  return new Error("this client was closed with close(); create a new client to send more requests");
+}
+
+function buildDispatcher(undici: typeof Undici, plan: Plan): Dispatcher {
+  switch (plan.kind) {
+    case "given":
+      return plan.dispatcher;
+    case "direct":
+      return new undici.Agent(plan.agent);
+    // proxyTunnel: true also sends http:// requests through CONNECT, so no proxy ever reads the Authorization
+    // header (undici 7's default, stated because the token's safety depends on it).
+    case "proxy":
+      return new undici.ProxyAgent({ ...plan.agent, uri: plan.uri, proxyTunnel: true });
+    case "env":
+      // Empty strings, not undefined: undici would read process.env itself for a missing value.
+      return new undici.EnvHttpProxyAgent({
+        ...plan.agent,
+        httpProxy: plan.httpProxy,
+        httpsProxy: plan.httpsProxy,
+        noProxy: plan.noProxy,
+        proxyTunnel: true,
+      });
+  }
+}
+
+function planConnections(options: ConnectionOptions, env: Env): Plan {
+  const { keepAlive, dispatcher, proxy } = options;
+  if (dispatcher !== undefined) {
+    if (typeof dispatcher !== "object" || dispatcher === null || typeof dispatcher.dispatch !== "function") {
+      throw new InvalidArgumentError(
+        "dispatcher must be an undici dispatcher, e.g. new Agent() or new ProxyAgent(…) from the undici package (version 7).",
+      );
+    }
+    if (keepAlive !== undefined || proxy !== undefined) {
+      throw new InvalidArgumentError(
+        `dispatcher cannot be combined with ${keepAlive !== undefined ? "keepAlive" : "proxy"}: set connection reuse and proxies on the dispatcher itself (e.g. new ProxyAgent({ uri, keepAliveTimeout })).`,
+      );
+    }
+    return { kind: "given", dispatcher };
+  }
+  const agent = agentOptions(keepAlive);
+  if (proxy === false) return { kind: "direct", agent };
+  if (proxy !== undefined) return { kind: "proxy", agent, uri: proxyUrl(proxy, "the proxy option") };
+
+  const { httpProxy, httpsProxy, noProxy } = proxyFromEnv(env);
+  if (httpProxy === undefined && httpsProxy === undefined) return { kind: "direct", agent };
+  return {
+    kind: "env",
+    agent,
+    httpProxy: httpProxy === undefined ? "" : proxyUrl(httpProxy.value, httpProxy.name),
+    httpsProxy: httpsProxy === undefined ? "" : proxyUrl(httpsProxy.value, httpsProxy.name),
+    noProxy: noProxy ?? "",
+  };
+}
+
+const KEEP_ALIVE_KEYS = ["keepAliveTimeout", "keepAliveMaxTimeout", "connections"];
+
+function agentOptions(keepAlive: ConnectionOptions["keepAlive"]): AgentOptions {
+  if (keepAlive === undefined || keepAlive === true) return {};
+  if (keepAlive === false) return { pipelining: 0 };
+  if (typeof keepAlive !== "object" || keepAlive === null) {
+    throw new InvalidArgumentError(
+      `keepAlive must be true, false or { keepAliveTimeout, keepAliveMaxTimeout, connections }, got ${JSON.stringify(keepAlive)}.`,
+    );
+  }
+  for (const key of Object.keys(keepAlive)) {
+    if (!KEEP_ALIVE_KEYS.includes(key)) {
+      throw new InvalidArgumentError(
+        `keepAlive.${key} is not a setting here; keepAlive takes ${KEEP_ALIVE_KEYS.join(", ")}. For other undici settings, pass your own dispatcher.`,
+      );
+    }
+  }
+  const { keepAliveTimeout, keepAliveMaxTimeout, connections } = keepAlive;
+  for (const [name, value] of [
+    ["keepAliveTimeout", keepAliveTimeout],
+    ["keepAliveMaxTimeout", keepAliveMaxTimeout],
+  ] as const) {
+    if (value !== undefined && (typeof value !== "number" || !Number.isFinite(value) || value <= 0)) {
+      throw new InvalidArgumentError(
+        `keepAlive.${name} must be a number of milliseconds above 0, got ${JSON.stringify(value)}.`,
+      );
+    }
+  }
+  if (connections !== undefined && (!Number.isInteger(connections) || connections < 1)) {
+    throw new InvalidArgumentError(
+      `keepAlive.connections must be a whole number of 1 or more, got ${JSON.stringify(connections)}.`,
+    );
+  }
+  return { keepAliveTimeout, keepAliveMaxTimeout, connections };
+}
+
+/**
+ * The proxy URL checked, for `source` (the option or the variable it came from). Messages never quote the
+ * value, which may hold a password.
+ */
+function proxyUrl(value: unknown, source: string): string {
+  const fix =
+    `Set ${source} to the proxy's URL, e.g. "http://proxy.example.com:3128", with "user:password@" before the ` +
+    "host if the proxy needs credentials (percent-encoded: %40 for @, %3A for :, %25 for %).";
+  if (typeof value !== "string" || value.trim() === "") {
+    throw new InvalidArgumentError(`${source} must be a URL string, or false to use no proxy. ${fix}`);
+  }
+  if (!/^[a-z][a-z\d+.-]*:\/\//i.test(value.trim())) {
+    throw new InvalidArgumentError(`${source} has no scheme: it must start with http:// (or https://). ${fix}`);
+  }
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new InvalidArgumentError(`${source} is not a valid URL. ${fix}`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new InvalidArgumentError(
+      `${source} is a ${url.protocol.slice(0, -1)}:// URL; only http:// and https:// proxies are supported. ${fix}`,
+    );
+  }
+  // undici sends Basic credentials only when both parts are present, and decodes them itself.
+  if (Boolean(url.username) !== Boolean(url.password)) {
+    throw new InvalidArgumentError(`${source} has a user name without a password, or the reverse. ${fix}`);
+  }
+  try {
+    decodeURIComponent(url.username);
+    decodeURIComponent(url.password);
+  } catch {
+    throw new InvalidArgumentError(`${source} has a "%" in its credentials that is not percent-encoding. ${fix}`);
+  }
+  return url.href;
+}

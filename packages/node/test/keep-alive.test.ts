@@ -1,0 +1,225 @@
+// Connection reuse, judged by the TCP connections a real server on 127.0.0.1 accepted: the default keep-alive
+// Agent, keepAlive: false and its settings, a dispatcher brought by the caller, close(), aborts through undici's
+// fetch, and the command line exiting with idle connections open.
+import { execFile, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { Agent, type Dispatcher } from "undici";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createClientWithEnv, createCoreWithEnv, type NodeJobsClientOptions } from "../src/client.js";
+import { APIConnectionError, InvalidArgumentError, listJobs } from "../src/index.js";
+import { type ApiServer, startApiServer } from "./local-servers.js";
+
+const TOKEN = "sk_test_keepalive_5d7e9f";
+const CALLS = 25;
+
+/** A client that sees an environment without proxy variables, whatever the machine has. */
+const client = (options: NodeJobsClientOptions) => createClientWithEnv({ token: TOKEN, ...options }, {});
+
+let server: ApiServer;
+const opened: Array<{ close(): Promise<void> }> = [];
+beforeAll(async () => {
+  server = await startApiServer();
+});
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((c) => c.close()));
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** A client closed after the test. */
+function track<T extends { close(): Promise<void> }>(value: T): T {
+  opened.push(value);
+  return value;
+}
+
+/** Connections the server accepted while `run` ran. */
+async function connectionsDuring(run: () => Promise<unknown>): Promise<number> {
+  const before = server.connections();
+  await run();
+  return server.connections() - before;
+}
+
+describe("connection reuse", () => {
+  it(`by default, ${CALLS} calls one after another share one connection`, async () => {
+    const jobs = track(client({ baseUrl: server.url })).jobs;
+    const before = server.requests().length;
+    const connections = await connectionsDuring(async () => {
+      for (let i = 0; i < CALLS; i++) await jobs.list();
+    });
+    expect(server.requests().length - before).toBe(CALLS);
+    expect(connections).toBe(1);
+  });
+
+  it("createJobsCore, for the operation functions, reads the environment and shares one connection too", async () => {
+    const core = track(createCoreWithEnv({}, { FLATFILE_API_KEY: TOKEN, FLATFILE_API_URL: server.url }));
+    const before = server.requests().length;
+    const connections = await connectionsDuring(async () => {
+      for (let i = 0; i < CALLS; i++) await listJobs(core);
+    });
+    const sent = server.requests().slice(before);
+    expect(sent).toHaveLength(CALLS);
+    expect(sent.every((r) => r.headers.authorization === `Bearer ${TOKEN}`)).toBe(true);
+    expect(connections).toBe(1);
+  });
+
+  it("keepAlive: false opens a new connection for every call", async () => {
+    const jobs = track(client({ baseUrl: server.url, keepAlive: false })).jobs;
+    const connections = await connectionsDuring(async () => {
+      for (let i = 0; i < CALLS; i++) await jobs.list();
+    });
+    expect(connections).toBe(CALLS);
+    expect(server.requests().at(-1)?.headers.connection).toBe("close");
+  });
+
+  it("concurrent calls open connections side by side; keepAlive.connections caps them", async () => {
+    const held = await startApiServer({ holdUntil: 4 });
+    try {
+      const parallel = track(client({ baseUrl: held.url })).jobs;
+      // The server answers only once all four are waiting, so this resolves only if they went out together.
+      await Promise.all([1, 2, 3, 4].map(() => parallel.list()));
+      expect(held.connections()).toBe(4);
+    } finally {
+      await held.close();
+    }
+    const capped = track(client({ baseUrl: server.url, keepAlive: { connections: 1 } })).jobs;
+    const connections = await connectionsDuring(() => Promise.all([1, 2, 3, 4].map(() => capped.list())));
+    expect(connections).toBe(1);
+  });
+
+  it("keepAlive settings are checked when the client is created", () => {
+    const create = (keepAlive: unknown) => () => client({ baseUrl: server.url, keepAlive: keepAlive as boolean });
+    expect(create({ keepAliveTimeout: 30_000, keepAliveMaxTimeout: 60_000, connections: 8 })).not.toThrow();
+    expect(create({ keepAliveTimeout: 0 })).toThrow(
+      /keepAlive.keepAliveTimeout must be a number of milliseconds above 0, got 0/,
+    );
+    expect(create({ connections: 1.5 })).toThrow(/keepAlive.connections must be a whole number of 1 or more/);
+    expect(create({ pipelining: 2 })).toThrow(/keepAlive.pipelining is not a setting here.*pass your own dispatcher/);
+    expect(create("yes")).toThrow(InvalidArgumentError);
+  });
+});
+
+describe("a dispatcher of your own", () => {
+  it("carries every request, and close() leaves it open for other clients", async () => {
+    let dispatched = 0;
+    // An undici Agent that counts the requests it carries.
+    const dispatcher = new Agent().compose((dispatch) => (options, handler) => {
+      dispatched += 1;
+      return dispatch(options, handler);
+    });
+    try {
+      const before = server.requests().length;
+      const first = client({ baseUrl: server.url, dispatcher });
+      await first.jobs.list();
+      await first.close();
+      // The same dispatcher still works after the first client was closed.
+      await client({ baseUrl: server.url, dispatcher }).jobs.list();
+      expect(server.requests().length - before).toBe(2);
+      expect(dispatched).toBe(2);
+    } finally {
+      await dispatcher.close();
+    }
+  });
+
+  it("cannot be combined with keepAlive or proxy, nor any of them with fetch", () => {
+    const dispatcher = new Agent();
+    const fetch = async () => Response.json({});
+    expect(() => client({ baseUrl: server.url, dispatcher, keepAlive: false })).toThrow(
+      /dispatcher cannot be combined with keepAlive/,
+    );
+    expect(() => client({ baseUrl: server.url, dispatcher, proxy: "http://127.0.0.1:3128" })).toThrow(
+      /dispatcher cannot be combined with proxy/,
+    );
+    expect(() => client({ baseUrl: server.url, fetch, keepAlive: false })).toThrow(
+      /fetch cannot be combined with keepAlive/,
+    );
+    expect(() => client({ baseUrl: server.url, dispatcher: {} as Dispatcher })).toThrow(
+      /dispatcher must be an undici dispatcher/,
+    );
+    return dispatcher.close();
+  });
+});
+
+describe("close()", () => {
+  it("closes the connections the client opened; a later call fails saying why, and nothing is sent", async () => {
+    const own = client({ baseUrl: server.url, maxRetries: 0 });
+    await own.jobs.list();
+    const sent = server.requests().length;
+    await own.close();
+    await server.allClosed();
+    const error = await own.jobs.list().catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as Error).message).toMatch(/this client was closed with close\(\)/);
+    expect(server.requests().length).toBe(sent);
+    // Closing twice, or a client that never sent anything, is fine.
+    await own.close();
+    await client({ baseUrl: server.url }).close();
+  });
+});
+
+describe("aborts and timeouts through undici's fetch", () => {
+  const dist = fileURLToPath(new URL("../dist/index.mjs", import.meta.url));
+
+  it("an abort, and a timeout, still reach a request in flight after garbage collection", async () => {
+    // A server that never answers; only the client can end the request. The child forces collections while
+    // the request waits, then aborts one call and lets the other time out.
+    const stalled = await startApiServer({ holdUntil: Number.POSITIVE_INFINITY });
+    try {
+      const script = `
+        const { createJobsClient } = await import(${JSON.stringify(dist)});
+        const client = createJobsClient({ token: "sk_x", baseUrl: ${JSON.stringify(stalled.url)}, maxRetries: 0, proxy: false });
+        const controller = new AbortController();
+        const aborted = client.jobs.list({}, { signal: controller.signal }).catch((e) => e.name);
+        const timedOut = client.jobs.get("us_jb_1", { timeout: 1500 }).catch((e) => e.name);
+        for (let i = 0; i < 5; i++) { globalThis.gc(); await new Promise((r) => setTimeout(r, 10)); }
+        controller.abort();
+        console.log(await aborted, await timedOut);
+        await client.close();
+      `;
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ["--expose-gc", "--input-type=module", "-e", script],
+        {
+          timeout: 20_000,
+        },
+      );
+      expect(stdout.trim()).toBe("APIUserAbortError APIConnectionTimeoutError");
+      expect(stalled.requests().length).toBe(2);
+    } finally {
+      await stalled.close();
+    }
+  });
+});
+
+describe("the command line", () => {
+  const cli = fileURLToPath(new URL("../dist/cli.mjs", import.meta.url));
+
+  it("exits by itself after a command, with its idle connection left open for 10 minutes by the server's hint", async () => {
+    // The server says Keep-Alive: timeout=600, so undici would keep the connection for almost 10 minutes; an
+    // idle connection must not hold the process open that long.
+    const child = spawn(process.execPath, [cli, "list", "--json", "--base-url", server.url], {
+      env: { PATH: process.env.PATH, FLATFILE_API_KEY: TOKEN },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+    });
+    child.stderr.on("data", (chunk) => {
+      output += chunk;
+    });
+    // A hang check, not a speed test: 15 s is far above what the command needs and far below 10 minutes.
+    const exit = await new Promise<number | string>((resolve) => {
+      const timer = setTimeout(() => {
+        child.kill("SIGKILL");
+        resolve("still running after 15 s");
+      }, 15_000);
+      child.on("exit", (code, signal) => {
+        clearTimeout(timer);
+        resolve(code ?? String(signal));
+      });
+    });
+    expect({ exit, output: output.trim() }).toEqual({ exit: 0, output: "[]" });
+  }, 30_000);
+});
