@@ -548,8 +548,15 @@ describe("non-idempotent operations are never executed twice", () => {
   });
 
   it.each(NON_IDEMPOTENT)("%s", async (operation) => {
-    const call = callsOf(client({ timeout: 100, maxRetries: 5 }))[operation];
+    // Only a stall may end an attempt by timeout. The fault server shares the test's process, so on a busy
+    // machine even a plain exchange can take longer than a short timeout; a request that timed out on the client
+    // would then still reach the server later and take the next scenario's faults. So a scenario without a stall
+    // runs with the default 60 s timeout, and one with a stall with 500 ms, still far below STALL_MS.
+    const calls = callsOf(client({ maxRetries: 5 }));
+    const stallCalls = callsOf(client({ timeout: 500, maxRetries: 5 }));
     for (const scenario of SCENARIOS) {
+      const stalls = scenario.faults.some((f) => f.kind === "slow-headers" || f.kind === "slow-body");
+      const call = (stalls ? stallCalls : calls)[operation];
       server.reset();
       server.script(...scenario.faults);
       const outcome = await call().then(
