@@ -45,7 +45,7 @@ export function createCall(send: Send, transport: (settings: CallSettings) => Fe
     };
     let result: SendResult;
     try {
-      result = await send(method, template, {
+      result = await send(method, template, path, {
         signal,
         headers: options.headers,
         fetch: transport(settings),

@@ -1,4 +1,4 @@
-import type { FailureInfo, FetchLike, RetryInfo } from "./transport.js";
+import { type FailureInfo, type FetchLike, type RetryInfo, relativePath } from "./transport.js";
 
 /** What the `logger` option accepts: `console`, pino, winston and most loggers fit. */
 export interface Logger {
@@ -41,8 +41,7 @@ export function createLogging(
   const logBody = (body: ArrayBuffer) => log("debug", `  body ${new TextDecoder().decode(body).slice(0, 2000)}`);
   return {
     async fetch(request) {
-      const { pathname } = new URL(request.url);
-      const name = `${request.method} ${pathname.startsWith(basePath) ? pathname.slice(basePath.length) : pathname}`;
+      const name = `${request.method} ${relativePath(request.url, basePath)}`;
       if (debug) {
         log("debug", `→ ${name} ${formatHeaders(request.headers)}`);
         if (request.body) logBody(await request.clone().arrayBuffer());

@@ -20,16 +20,19 @@ export interface SendResult {
   response: Response;
 }
 
-/** Builds one operation's request from the spec's path (`/jobs/{jobId}`) and sends it through `init.fetch`. */
-export type Send = (method: string, path: keyof paths, init: SendInit) => Promise<SendResult>;
+/**
+ * Builds one operation's request and sends it through `init.fetch`: `template` is the spec's path
+ * (`/jobs/{jobId}`), `path` the same with the id filled in and percent-encoded.
+ */
+export type Send = (method: string, template: keyof paths, path: string, init: SendInit) => Promise<SendResult>;
 
 // Flatfile requires this header on every Jobs operation; it keeps the request from firing event hooks.
 const HOOKS = { "X-Disable-Hooks": "true" };
 
 /** Through openapi-fetch's client, so that its middleware (`client.use`) sees every operation. */
 export function sendThrough(raw: Client<paths>): Send {
-  return (method, path, init) =>
-    (raw.request as (...args: unknown[]) => Promise<SendResult>)(method, path, {
+  return (method, template, _path, init) =>
+    (raw.request as (...args: unknown[]) => Promise<SendResult>)(method, template, {
       ...init,
       parseAs: "text",
       params: { ...init.params, header: HOOKS },
@@ -43,7 +46,7 @@ export function sendThrough(raw: Client<paths>): Send {
  * `Content-Type`, and headers merged in the same order. A test compares the two, operation by operation.
  */
 export function sendDirect(baseUrl: string, clientHeaders: Headers): Send {
-  return async (method, path, { signal, headers, fetch, params, body }) => {
+  return async (method, _template, path, { signal, headers, fetch, params, body }) => {
     const query = Object.entries(params.query ?? {})
       .flatMap(([name, value]) => (value == null ? [] : [value].flat().map((v) => `${name}=${encodeURIComponent(v)}`)))
       .join("&");
@@ -52,15 +55,12 @@ export function sendDirect(baseUrl: string, clientHeaders: Headers): Send {
     if (body !== undefined && !merged.has("content-type")) merged.set("content-type", "application/json");
     merged.set("x-disable-hooks", "true");
     const response = await fetch(
-      new Request(
-        `${baseUrl}${path.replace("{jobId}", encodeURIComponent(params.path.jobId as string))}${query ? `?${query}` : ""}`,
-        {
-          method,
-          headers: merged,
-          body: body === undefined ? undefined : JSON.stringify(body),
-          signal,
-        },
-      ),
+      new Request(`${baseUrl}${path}${query ? `?${query}` : ""}`, {
+        method,
+        headers: merged,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+      }),
     );
     let text: unknown = await response.text();
     if (response.ok) return { data: text, response };

@@ -60,9 +60,7 @@ export function createTransport(config: TransportConfig): (settings?: CallSettin
   return (settings = {}) =>
     async (request) => {
       const { method } = request;
-      const { pathname } = new URL(request.url);
-      // `/v1/jobs/x?y=1` under base path `/v1` → `/jobs/x`. Query strings are left out of errors and logs.
-      const path = pathname.startsWith(config.basePath) ? pathname.slice(config.basePath.length) : pathname;
+      const path = relativePath(request.url, config.basePath);
       // A Request's signal is a copy that follows the original only through a weak reference (undici); with
       // nothing else holding the copy, it can be collected and an abort lost. So the caller's own signal is used
       // when known, and each attempt's request is kept reachable from the listener that aborts it.
@@ -144,4 +142,10 @@ export function createTransport(config: TransportConfig): (settings?: CallSettin
         });
       }
     };
+}
+
+/** `/v1/jobs/x?y=1` under base path `/v1` → `/jobs/x`: how errors and logs name a request, without its query. */
+export function relativePath(url: string, basePath: string): string {
+  const { pathname } = new URL(url);
+  return pathname.startsWith(basePath) ? pathname.slice(basePath.length) : pathname;
 }
