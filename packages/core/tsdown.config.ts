@@ -1,13 +1,4 @@
 import { defineConfig } from "tsdown";
+import { library } from "../../tsdown.lib";
 
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm", "cjs"],
-  platform: "neutral",
-  dts: true,
-  // .mjs/.cjs whatever the package type. The packages are "type": "commonjs", because with "module" the
-  // CommonJS build would read the default export of openapi-fetch's CommonJS build the way Node's ESM
-  // loader does (the whole exports object) instead of its `exports.default`.
-  fixedExtension: true,
-  sourcemap: true,
-});
+export default defineConfig(library);
