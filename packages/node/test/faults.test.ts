@@ -1,7 +1,6 @@
 // The client against a real HTTP server that misbehaves on cue (scripts/lib/fault-server.mjs): retries,
 // Retry-After, resets, timeouts, broken bodies, aborts and per-call options, judged by what the caller sees
 // and by what the server counted (requests received, operations executed).
-import { spawn } from "node:child_process";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import getPort from "get-port";
@@ -27,6 +26,7 @@ import {
   UnprocessableEntityError,
 } from "../src/index.js";
 import { callsOf } from "./operations.js";
+import { runToExit } from "./run-to-exit.js";
 
 const TOKEN = "sk_test_faults_8c1d2e4f";
 const JOB = "us_jb_7Hq2xK9d";
@@ -589,28 +589,9 @@ describe("a process with nothing left to do", () => {
       if (!(missing instanceof NotFoundError)) throw missing;
       console.log("done", first.data.id, retried.data.id);
     `;
-    const child = spawn(process.execPath, ["--input-type=module", "-e", program], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk) => {
-      output += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      output += chunk;
-    });
-    // A hang check, not a speed test: 15 s is far above what the calls need and far below 60 s.
-    const exit = await new Promise<number | string>((resolve) => {
-      const timer = setTimeout(() => {
-        child.kill("SIGKILL");
-        resolve("still running after 15 s");
-      }, 15_000);
-      child.on("exit", (code, signal) => {
-        clearTimeout(timer);
-        resolve(code ?? String(signal));
-      });
-    });
-    expect({ exit, output: output.trim() }).toEqual({ exit: 0, output: "done us_jb_1 us_jb_2" });
+    // 15 s: far above what the calls need and far below the 60 s timeout.
+    const result = await runToExit(["--input-type=module", "-e", program], { limitMs: 15_000 });
+    expect(result).toEqual({ exit: 0, output: "done us_jb_1 us_jb_2" });
     expect(server.counts().total.requests).toBe(4);
   }, 30_000);
 });

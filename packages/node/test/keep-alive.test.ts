@@ -1,7 +1,7 @@
 // Connection reuse, judged by the TCP connections a real server on 127.0.0.1 accepted: the default keep-alive
 // Agent, keepAlive: false and its settings, a dispatcher brought by the caller, close(), aborts through undici's
 // fetch, and the command line exiting with idle connections open.
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { Agent, type Dispatcher } from "undici";
@@ -9,6 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createClientWithEnv, createCoreWithEnv, type NodeJobsClientOptions } from "../src/client.js";
 import { APIConnectionError, InvalidArgumentError, listJobs } from "../src/index.js";
 import { type ApiServer, startApiServer } from "./local-servers.js";
+import { runToExit } from "./run-to-exit.js";
 
 const TOKEN = "sk_test_keepalive_5d7e9f";
 const CALLS = 25;
@@ -198,28 +199,11 @@ describe("the command line", () => {
   it("exits by itself after a command, with its idle connection left open for 10 minutes by the server's hint", async () => {
     // The server says Keep-Alive: timeout=600, so undici would keep the connection for almost 10 minutes; an
     // idle connection must not hold the process open that long.
-    const child = spawn(process.execPath, [cli, "list", "--json", "--base-url", server.url], {
+    // 15 s: far above what the command needs and far below 10 minutes.
+    const result = await runToExit([cli, "list", "--json", "--base-url", server.url], {
       env: { PATH: process.env.PATH, FLATFILE_API_KEY: TOKEN },
-      stdio: ["ignore", "pipe", "pipe"],
+      limitMs: 15_000,
     });
-    let output = "";
-    child.stdout.on("data", (chunk) => {
-      output += chunk;
-    });
-    child.stderr.on("data", (chunk) => {
-      output += chunk;
-    });
-    // A hang check, not a speed test: 15 s is far above what the command needs and far below 10 minutes.
-    const exit = await new Promise<number | string>((resolve) => {
-      const timer = setTimeout(() => {
-        child.kill("SIGKILL");
-        resolve("still running after 15 s");
-      }, 15_000);
-      child.on("exit", (code, signal) => {
-        clearTimeout(timer);
-        resolve(code ?? String(signal));
-      });
-    });
-    expect({ exit, output: output.trim() }).toEqual({ exit: 0, output: "[]" });
+    expect(result).toEqual({ exit: 0, output: "[]" });
   }, 30_000);
 });
