@@ -4,9 +4,10 @@
 // Run `pnpm build` first (the suites test the built packages). `--skip-current` leaves out the machine's Node
 // (CI, which has just run the whole suite on it).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readReport } from "./lib/vitest-report.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const VERSIONS = ["22.23.5", "24.22.3"];
@@ -37,6 +38,7 @@ for (const version of skipCurrent ? VERSIONS : [process.versions.node, ...VERSIO
   const node = nodeBinary(version);
   let passed = 0;
   let failed = 0;
+  const failures = [];
   for (const suite of SUITES) {
     const report = join(root, suite, `reports/node-${version}.json`);
     rmSync(report, { force: true });
@@ -50,12 +52,12 @@ for (const version of skipCurrent ? VERSIONS : [process.versions.node, ...VERSIO
       failed += 1;
       continue;
     }
-    const r = JSON.parse(readFileSync(report, "utf8"));
-    const broken = r.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
-    passed += r.numPassedTests;
-    failed += r.numFailedTests + broken;
+    const r = readReport(report, root);
+    passed += r.passed;
+    failed += r.failed;
+    failures.push(...r.failures);
   }
-  results.push({ version, passed, failed });
+  results.push({ version, passed, failed, failures });
 }
 
 // Read by scripts/test-summary.mjs, so CI's closing line counts these runs too.

@@ -2,15 +2,19 @@
 // that `pnpm test` writes (reports/vitest.json in each workspace package with a test script) and from the
 // Node matrix's summary (reports/node-matrix.json) when it ran; a package whose report is missing, a failed
 // non-test task of the newest turbo run (typecheck, lint, check) and each failed step named on the command
-// line (e.g. `lint:spec`) count as one failure each.
+// line (e.g. `lint:spec`) count as one failure each. Each failed test is named, with the first line of its
+// message, just above the verdict.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readReport } from "./lib/vitest-report.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+/** One line per failed test, printed just above the verdict. */
+const failures = [];
 
 for (const group of ["packages", "examples"]) {
   const groupDir = join(root, group);
@@ -24,15 +28,12 @@ for (const group of ["packages", "examples"]) {
       failed += 1;
       continue;
     }
-    const r = JSON.parse(readFileSync(report, "utf8"));
-    // A test file that fails to load has no test results of its own; count it once.
-    const brokenFiles = r.testResults.filter((f) => f.status === "failed" && f.assertionResults.length === 0).length;
-    const pkgFailed = r.numFailedTests + brokenFiles;
-    const pkgSkipped = r.numPendingTests + r.numTodoTests;
-    console.log(`${group}/${name}: ${r.numPassedTests} passed, ${pkgFailed} failed, ${pkgSkipped} skipped`);
-    passed += r.numPassedTests;
-    failed += pkgFailed;
-    skipped += pkgSkipped;
+    const r = readReport(report, root);
+    console.log(`${group}/${name}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
+    passed += r.passed;
+    failed += r.failed;
+    skipped += r.skipped;
+    failures.push(...r.failures);
   }
 }
 
@@ -59,6 +60,7 @@ if (existsSync(matrix)) {
     console.log(`Node ${r.version} (core, node, testing): ${r.passed} passed, ${r.failed} failed`);
     passed += r.passed;
     failed += r.failed;
+    for (const line of r.failures ?? []) failures.push(`Node ${r.version}: ${line}`);
   }
 }
 
@@ -74,5 +76,9 @@ if (testExit !== 0 && failed === 0) {
   failed += 1;
 }
 
+if (failures.length > 0) {
+  console.log("\nFailed tests:");
+  for (const line of failures) console.log(`  ${line}`);
+}
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exitCode = failed > 0 ? 1 : 0;

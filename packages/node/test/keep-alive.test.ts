@@ -163,8 +163,9 @@ describe("aborts and timeouts through undici's fetch", () => {
   const dist = fileURLToPath(new URL("../dist/index.mjs", import.meta.url));
 
   it("an abort, and a timeout, still reach a request in flight after garbage collection", async () => {
-    // A server that never answers; only the client can end the request. The child forces collections while
-    // the request waits, then aborts one call and lets the other time out.
+    // A server that never answers; only the client can end the request. The child starts two calls and forces
+    // collections while they wait. Once the server holds both requests it tells the child (on stdin) to abort one;
+    // the other times out. The first request also loads undici, which can take a good part of a second.
     const stalled = await startApiServer({ holdUntil: Number.POSITIVE_INFINITY });
     try {
       const script = `
@@ -172,21 +173,28 @@ describe("aborts and timeouts through undici's fetch", () => {
         const client = createJobsClient({ token: "sk_x", baseUrl: ${JSON.stringify(stalled.url)}, maxRetries: 0, proxy: false });
         const controller = new AbortController();
         const aborted = client.jobs.list({}, { signal: controller.signal }).catch((e) => e.name);
-        const timedOut = client.jobs.get("us_jb_1", { timeout: 1500 }).catch((e) => e.name);
+        const timedOut = client.jobs.get("us_jb_1", { timeout: 3000 }).catch((e) => e.name);
         for (let i = 0; i < 5; i++) { globalThis.gc(); await new Promise((r) => setTimeout(r, 10)); }
+        await new Promise((r) => process.stdin.once("data", r));
+        globalThis.gc();
         controller.abort();
         console.log(await aborted, await timedOut);
         await client.close();
       `;
-      const { stdout } = await promisify(execFile)(
-        process.execPath,
-        ["--expose-gc", "--input-type=module", "-e", script],
-        {
-          timeout: 20_000,
-        },
-      );
+      const running = promisify(execFile)(process.execPath, ["--expose-gc", "--input-type=module", "-e", script], {
+        timeout: 20_000,
+      });
+      // A child that fails before both requests arrive ends the race with its error.
+      await Promise.race([stalled.received(2), running]);
+      running.child.stdin?.end("abort\n");
+      const { stdout } = await running;
       expect(stdout.trim()).toBe("APIUserAbortError APIConnectionTimeoutError");
-      expect(stalled.requests().length).toBe(2);
+      expect(
+        stalled
+          .requests()
+          .map((r) => r.url)
+          .sort(),
+      ).toEqual(["/v1/jobs", "/v1/jobs/us_jb_1"]);
     } finally {
       await stalled.close();
     }

@@ -22,6 +22,8 @@ export interface ApiServer {
   /** TCP connections accepted so far. */
   connections(): number;
   requests(): SeenRequest[];
+  /** Resolves once the server has received `count` requests in all. */
+  received(count: number): Promise<void>;
   /** Resolves once no connection to the server is open. */
   allClosed(): Promise<void>;
   close(): Promise<void>;
@@ -71,6 +73,7 @@ function trackSockets(server: ReturnType<typeof createServer>) {
 /** An API that answers every request with an empty job list, and counts connections and requests. */
 export async function startApiServer(options: ApiServerOptions = {}): Promise<ApiServer> {
   const requests: SeenRequest[] = [];
+  let waiting: Array<{ count: number; wake: () => void }> = [];
   const held: ServerResponse[] = [];
   const answer = (res: ServerResponse) => {
     res.writeHead(200, { "content-type": "application/json" });
@@ -78,6 +81,7 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
   };
   const handle = (req: IncomingMessage, res: ServerResponse) => {
     requests.push({ method: req.method ?? "", url: req.url ?? "", headers: req.headers });
+    waiting = waiting.filter(({ count, wake }) => (requests.length >= count ? void wake() : true));
     req.resume();
     req.on("end", () => {
       if (options.holdUntil === undefined) return answer(res);
@@ -95,6 +99,8 @@ export async function startApiServer(options: ApiServerOptions = {}): Promise<Ap
     host: `127.0.0.1:${port}`,
     connections: sockets.count,
     requests: () => [...requests],
+    received: (count) =>
+      requests.length >= count ? Promise.resolve() : new Promise<void>((wake) => void waiting.push({ count, wake })),
     allClosed: sockets.allClosed,
     close: sockets.close,
   };

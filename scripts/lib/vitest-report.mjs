@@ -1,0 +1,37 @@
+// Reads a vitest JSON report (`--reporter=json`): its counts, and a line for each failed test, so that the last
+// lines of a CI log name what failed and why.
+import { readFileSync } from "node:fs";
+import { relative } from "node:path";
+
+/**
+ * The report at `file`: passed, failed and skipped counts (a test file that failed to load has no test results
+ * of its own and counts as one failure), and `failures`, one `path > test name: first line of the message` each,
+ * with paths relative to `dir`.
+ */
+export function readReport(file, dir) {
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  const failures = [];
+  let brokenFiles = 0;
+  for (const result of report.testResults) {
+    const path = relative(dir, result.name);
+    if (result.status === "failed" && result.assertionResults.length === 0) {
+      brokenFiles += 1;
+      failures.push(`${path}: ${firstLine(result.message)}`);
+    }
+    for (const test of result.assertionResults) {
+      if (test.status === "failed")
+        failures.push(`${path} > ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+    }
+  }
+  return {
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + brokenFiles,
+    skipped: report.numPendingTests + report.numTodoTests,
+    failures,
+  };
+}
+
+function firstLine(text) {
+  const line = (text ?? "").split("\n").find((l) => l.trim()) ?? "(no message)";
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}
