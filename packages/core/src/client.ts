@@ -28,7 +28,8 @@ export interface JobsCoreOptions {
    */
   region?: Region;
   /**
-   * The `fetch` used for every request.
+   * The `fetch` used for every request. An error it throws with `retryable: false` (say, its connections were
+   * closed for good) ends the call at once with `APIConnectionError`, without retries.
    * @default globalThis.fetch
    */
   fetch?: FetchLike | typeof globalThis.fetch;

@@ -112,6 +112,24 @@ describe("the retry policy", () => {
     expect(s.requests).toHaveLength(1);
   });
 
+  it("fails at once, even a read, when the fetch throws an error marked retryable: false", async () => {
+    const closed = () => {
+      throw Object.assign(new Error("this pool was closed"), { retryable: false });
+    };
+    const { client, requests, retries } = scripted([closed, () => json(200, job)], { maxRetries: 5 });
+    const error = await client.jobs.get("j").catch((e) => e);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect([error.attempts, requests.length, retries.length]).toEqual([1, 1, 0]);
+    expect(error.message).toContain("this pool was closed");
+    // Any other value of retryable leaves the policy as it was.
+    const maybe = () => {
+      throw Object.assign(new Error("flaky"), { retryable: true });
+    };
+    const again = scripted([maybe, () => json(200, job)]);
+    await expect(again.client.jobs.get("j")).resolves.toEqual(job);
+    expect(again.retries.map((r) => r.reason)).toEqual(["connection error"]);
+  });
+
   it("never retries other 4xx statuses", async () => {
     for (const status of [400, 401, 403, 404, 409, 422]) {
       const { client, requests } = scripted([() => json(status, {})]);

@@ -137,15 +137,21 @@ function explainProxyFailure(error: unknown): unknown {
         status === "407"
           ? "the proxy asked for credentials (status 407); check the user name and password in the proxy URL"
           : `the proxy did not open a tunnel to the API (status ${status})`;
-      return new TypeError("fetch failed", { cause: new Error(reason, { cause: error }) });
+      // A proxy that wants credentials will want them on the next attempt too: not retried.
+      return Object.assign(new TypeError("fetch failed", { cause: new Error(reason, { cause: error }) }), {
+        retryable: status !== "407",
+      });
     }
     e = e.cause as typeof e;
   }
   return error;
 }
 
+/** Not retryable: a closed client stays closed. */
 function closedError(): Error {
-  return new Error("this client was closed with close(); create a new client to send more requests");
+  return Object.assign(new Error("this client was closed with close(); create a new client to send more requests"), {
+    retryable: false,
+  });
 }
 
 function buildDispatcher(undici: typeof Undici, plan: Plan): Dispatcher {

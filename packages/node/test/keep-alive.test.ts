@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { Agent, type Dispatcher } from "undici";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createClientWithEnv, createCoreWithEnv, type NodeJobsClientOptions } from "../src/client.js";
-import { APIConnectionError, InvalidArgumentError, listJobs } from "../src/index.js";
+import { APIConnectionError, InvalidArgumentError, listJobs, type RetryInfo } from "../src/index.js";
 import { type ApiServer, startApiServer } from "./local-servers.js";
 import { runToExit } from "./run-to-exit.js";
 
@@ -143,8 +143,9 @@ describe("a dispatcher of your own", () => {
 });
 
 describe("close()", () => {
-  it("closes the connections the client opened; a later call fails saying why, and nothing is sent", async () => {
-    const own = client({ baseUrl: server.url, maxRetries: 0 });
+  it("closes the connections the client opened; a later call fails at once saying why, and nothing is sent", async () => {
+    const retries: RetryInfo[] = [];
+    const own = client({ baseUrl: server.url, maxRetries: 5, onRetry: (info) => void retries.push(info) });
     await own.jobs.list();
     const sent = server.requests().length;
     await own.close();
@@ -152,6 +153,9 @@ describe("close()", () => {
     const error = await own.jobs.list().catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(APIConnectionError);
     expect((error as Error).message).toMatch(/this client was closed with close\(\)/);
+    // A read is retried after a connection error, but not this one: a closed client stays closed.
+    expect(error).toMatchObject({ attempts: 1 });
+    expect(retries).toEqual([]);
     expect(server.requests().length).toBe(sent);
     // Closing twice, or a client that never sent anything, is fine.
     await own.close();

@@ -50,8 +50,9 @@ async function listThrough(env: Env, options: NodeJobsClientOptions = {}, calls 
 /** What `run` made the proxy and the API see. */
 async function observe(target: ProxyServer, run: () => Promise<unknown>) {
   const before = { connections: target.connections(), connects: target.connects().length, api: api.requests().length };
-  await run();
+  const result = await run();
   return {
+    result,
     proxyConnections: target.connections() - before.connections,
     connects: target.connects().slice(before.connects),
     forwarded: target.forwarded(),
@@ -88,12 +89,21 @@ describe("the proxy option", () => {
     for (const secret of ["SECRETproxy", url.password, SECRET_PART]) expect(lines.join("\n")).not.toContain(secret);
   });
 
-  it("wrong proxy credentials fail with an error that names the proxy, quoting neither password nor token", async () => {
+  it("wrong proxy credentials fail at once with an error that names the proxy, quoting neither password nor token", async () => {
     const url = new URL(authProxy.url);
     url.username = "jobs-bot";
     url.password = "SECRETwrong";
-    const error = await listThrough({}, { proxy: url.href, maxRetries: 0 }).catch((caught: unknown) => caught);
+    const retries: RetryInfo[] = [];
+    const seen = await observe(authProxy, async () => {
+      const options = { proxy: url.href, maxRetries: 5, onRetry: (info: RetryInfo) => void retries.push(info) };
+      return listThrough({}, options).catch((caught: unknown) => caught);
+    });
+    const error = seen.result;
     expect(error).toBeInstanceOf(APIConnectionError);
+    // The same credentials would be refused again: one CONNECT, no retries.
+    expect(error).toMatchObject({ attempts: 1 });
+    expect(retries).toEqual([]);
+    expect(seen.connects).toHaveLength(1);
     expect((error as Error).message).toMatch(
       /the proxy asked for credentials \(status 407\); check the user name and password in the proxy URL/,
     );

@@ -20,7 +20,8 @@ export interface Backoff {
 export type AttemptOutcome =
   | { kind: "response"; status: number; headers: Headers }
   | { kind: "timeout" }
-  | { kind: "connection"; notSent: boolean };
+  /** `final`: the fetch said retrying cannot help (it threw an error with `retryable: false`). */
+  | { kind: "connection"; notSent: boolean; final?: boolean };
 
 export type Decision = { retry: true; delayMs: number; reason: string } | { retry: false; reason: string };
 
@@ -58,6 +59,7 @@ export function decide(outcome: AttemptOutcome, ctx: RetryContext): Decision {
   if (
     (status && !RETRYABLE_STATUSES.includes(status)) ||
     ctx.force === false ||
+    (outcome.kind === "connection" && outcome.final) ||
     ctx.attempt > ctx.maxRetries ||
     (retryAfterMs ?? 0) > ctx.maxRetryAfterMs
   ) {

@@ -102,7 +102,13 @@ export function createTransport(config: TransportConfig): (settings?: CallSettin
         } catch (error) {
           if (userSignal.aborted) throw aborted(attempt, error);
           failure = error;
-          outcome = timedOut ? { kind: "timeout" } : { kind: "connection", notSent: neverSent(error) };
+          outcome = timedOut
+            ? { kind: "timeout" }
+            : {
+                kind: "connection",
+                notSent: neverSent(error),
+                final: (error as { retryable?: unknown } | null)?.retryable === false,
+              };
         } finally {
           clearTimeout(timer);
           userSignal.removeEventListener("abort", onAbort);
