@@ -424,11 +424,13 @@ describe("wait", () => {
       `Error: Job ${canceled.id} was canceled: Stopped by Ana.`,
     );
 
+    // The deadline leaves room for the first poll, which also loads the HTTP client (a few hundred ms on a busy
+    // machine); the message reports the status that poll saw.
     const id = seed("us_wb_cli_wait", [{ status: "executing", progress: 30 }])[0]?.id as string;
-    const timedOut = await run(["wait", id, "--timeout", "1000", "--interval", "100"]);
+    const timedOut = await run(["wait", id, "--timeout", "3000", "--interval", "100"]);
     expect(timedOut.code).toBe(1);
     expect(timedOut.stderr.trimEnd().split("\n").at(-1)).toMatch(
-      new RegExp(`^Error: Job ${id} did not finish within 1000 ms \\(still executing at 30%\\).*raise --timeout\\.$`),
+      new RegExp(`^Error: Job ${id} did not finish within 3000 ms \\(still executing at 30%\\).*raise --timeout\\.$`),
     );
   });
 
