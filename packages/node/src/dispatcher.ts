@@ -1,6 +1,7 @@
 // The fetch the Node client sends with: undici's own `fetch` paired with an undici dispatcher (a keep-alive
 // Agent, a ProxyAgent for `proxy`, an EnvHttpProxyAgent for HTTP(S)_PROXY, or the caller's), never Node's
 // global fetch, whose bundled undici is another major version on Node 20 and 22.
+import { createRequire } from "node:module";
 import { InvalidArgumentError } from "@flatfile-jobs/core";
 import type * as Undici from "undici";
 import type { Dispatcher } from "undici";
@@ -68,28 +69,25 @@ type Plan =
   | { kind: "env"; agent: AgentOptions; httpProxy: string; httpsProxy: string; noProxy: string };
 
 /**
- * Checks the options and the proxy variables in `env` now, so a mistake throws from `createJobsClient`; undici
- * itself (about 100 ms to load) is loaded and the dispatcher built when the first request goes out.
+ * Checks the options and the proxy variables in `env`, so a mistake throws from `createJobsClient`, and builds the
+ * dispatcher. undici is loaded here, with the first client, not when the package is imported: it takes 0.1 s and
+ * more, which a request's timeout must not include (the first request would time out on a busy machine).
  */
 export function createNodeFetch(options: ConnectionOptions, env: Env): NodeFetch {
   const plan = planConnections(options, env);
-  let loaded: Promise<{ fetch: typeof Undici.fetch; dispatcher: Dispatcher }> | undefined;
+  const undici = loadUndici();
+  const dispatcher = buildDispatcher(undici, plan);
   let closing: Promise<void> | undefined;
-  const load = () => {
-    loaded ??= import("undici").then((undici) => ({ fetch: undici.fetch, dispatcher: buildDispatcher(undici, plan) }));
-    return loaded;
-  };
 
   return {
     async fetch(request) {
       if (closing) throw closedError();
-      const { fetch, dispatcher } = await load();
       // Handing undici a Request of Node's own fetch does not work across versions: its URL, method, headers,
       // body and signal are passed one by one. The signal is the request's, which core keeps reachable.
       let response: Undici.Response;
       let body: ArrayBuffer;
       try {
-        response = await fetch(request.url, {
+        response = await undici.fetch(request.url, {
           method: request.method,
           headers: [...request.headers],
           body: request.body === null ? null : await request.arrayBuffer(),
@@ -114,16 +112,22 @@ export function createNodeFetch(options: ConnectionOptions, env: Env): NodeFetch
       });
     },
     close() {
-      closing ??= (async () => {
-        if (plan.kind === "given" || loaded === undefined) return;
-        await (await loaded).dispatcher.close();
-      })();
+      closing ??= plan.kind === "given" ? Promise.resolve() : dispatcher.close();
       return closing;
     },
   };
 }
 
 const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
+
+const require = createRequire(import.meta.url);
+let undiciModule: typeof Undici | undefined;
+
+/** undici, loaded (synchronously: it is CommonJS) the first time a client is created. */
+function loadUndici(): typeof Undici {
+  undiciModule ??= require("undici") as typeof Undici;
+  return undiciModule;
+}
 
 /**
  * undici reports a proxy that refuses the CONNECT tunnel as "fetch failed" caused by "Request was cancelled.", the

@@ -169,7 +169,7 @@ describe("aborts and timeouts through undici's fetch", () => {
   it("an abort, and a timeout, still reach a request in flight after garbage collection", async () => {
     // A server that never answers; only the client can end the request. The child starts two calls and forces
     // collections while they wait. Once the server holds both requests it tells the child (on stdin) to abort one;
-    // the other times out. The first request also loads undici, which can take a good part of a second.
+    // the other times out. Nothing here depends on how long the child takes to start or to send.
     const stalled = await startApiServer({ holdUntil: Number.POSITIVE_INFINITY });
     try {
       const script = `
@@ -202,6 +202,30 @@ describe("aborts and timeouts through undici's fetch", () => {
     } finally {
       await stalled.close();
     }
+  });
+});
+
+describe("loading undici", () => {
+  const dist = fileURLToPath(new URL("../dist/index.mjs", import.meta.url));
+
+  it("happens when the first client is created, not on import and not in a request's timeout", async () => {
+    // Loading undici takes 0.1 s and more; inside the first request it would count against that request's timeout.
+    const script = `
+      import { createRequire } from "node:module";
+      const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((f) => /[\\/]undici[\\/]index\\.js$/.test(f));
+      const { createJobsClient } = await import(${JSON.stringify(dist)});
+      const seen = [loaded()];
+      createJobsClient({ token: "sk_x", baseUrl: "http://127.0.0.1:9/v1", fetch: globalThis.fetch });
+      seen.push(loaded());
+      createJobsClient({ token: "sk_x", baseUrl: "http://127.0.0.1:9/v1" });
+      seen.push(loaded());
+      console.log(JSON.stringify(seen));
+    `;
+    const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], {
+      timeout: 20_000,
+    });
+    // After import, after a client with its own fetch, after a client of its own.
+    expect(JSON.parse(stdout)).toEqual([false, false, true]);
   });
 });
 
