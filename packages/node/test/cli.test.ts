@@ -424,8 +424,8 @@ describe("wait", () => {
       `Error: Job ${canceled.id} was canceled: Stopped by Ana.`,
     );
 
-    // The deadline leaves room for the first poll, which also loads the HTTP client (a few hundred ms on a busy
-    // machine); the message reports the status that poll saw.
+    // The message reports the status the last poll saw, so the deadline leaves a busy machine ample time for the
+    // first one.
     const id = seed("us_wb_cli_wait", [{ status: "executing", progress: 30 }])[0]?.id as string;
     const timedOut = await run(["wait", id, "--timeout", "3000", "--interval", "100"]);
     expect(timedOut.code).toBe(1);
