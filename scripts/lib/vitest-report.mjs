@@ -19,8 +19,11 @@ export function readReport(file, dir) {
       failures.push(`${path}: ${firstLine(result.message)}`);
     }
     for (const test of result.assertionResults) {
-      if (test.status === "failed")
-        failures.push(`${path} > ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+      if (test.status !== "failed") continue;
+      let line = firstLine(test.failureMessages?.[0]);
+      // How vitest's JSON report words a test that ran out of time.
+      if (line === "Error: STACK_TRACE_ERROR") line = `timed out after ${Math.round(test.duration ?? 0)} ms`;
+      failures.push(`${path} > ${test.fullName}: ${line}`);
     }
   }
   return {
