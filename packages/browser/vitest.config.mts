@@ -7,8 +7,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // Starts Prism on the spec on a free 127.0.0.1 port; the page is served from another origin.
     globalSetup: ["test/prism-setup.ts"],
-    // Prism compiles validators for an operation's schemas on its first request; for the plan operations that
-    // takes seconds of CPU.
+    // The global setup has Prism compile the plan operations' validators (seconds of CPU each) before any test;
+    // Chromium and Prism on a busy machine can still take longer than vitest's 5 s default.
     testTimeout: 30_000,
     browser: {
       enabled: true,

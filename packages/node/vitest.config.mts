@@ -10,8 +10,8 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     // Starts Prism on the spec (static and dynamic) on free 127.0.0.1 ports, and stops both afterwards.
     globalSetup: ["test/prism-setup.ts"],
-    // Prism compiles validators for an operation's schemas on its first request. For the plan operations
-    // (Job + the Property union) that costs 2-5 s of CPU, more on a busy machine, over vitest's 5 s default.
+    // The global setup has Prism compile the plan operations' validators (seconds of CPU each) before any test.
+    // Tests still wait on Prism, child processes and local servers, which a busy machine slows past 5 s.
     testTimeout: 30_000,
     reporters: ["default", "json"],
     outputFile: { json: "reports/vitest.json" },

@@ -1,5 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { type PrismServer, startPrism } from "../../../scripts/lib/prism.mjs";
+import { warmUpPlanOperations } from "../../../scripts/lib/prism-warm-up.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -22,6 +23,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw failed.reason;
   }
   const [staticServer, dynamicServer] = started as [PrismServer, PrismServer];
+  try {
+    await Promise.all(started.map((server) => warmUpPlanOperations(server.url)));
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
   project.provide("prismUrl", staticServer.url);
   project.provide("prismDynamicUrl", dynamicServer.url);
   return stopAll;
