@@ -19,4 +19,6 @@ export declare function startPrism(options?: {
   errors?: boolean;
   /** Upstream origin to forward to (proxy mode, validating both directions) instead of mocking. */
   proxy?: string;
+  /** Send the plan operations once before resolving, so that Prism has compiled their validators. */
+  warmUp?: boolean;
 }): Promise<PrismServer>;

@@ -41,8 +41,10 @@ function prismBin() {
 /**
  * Without `proxy`, Prism mocks the API from the spec. With `proxy` (an upstream origin such as the Jobs simulator),
  * Prism forwards every request there and validates both directions against the spec; with `errors` a violation
- * becomes an error response (422 for a request, 500 for a response) instead of a log line.
- * @param {{ dynamic?: boolean, port?: number, errors?: boolean, proxy?: string }} [options]
+ * becomes an error response (422 for a request, 500 for a response) instead of a log line. With `warmUp`, the
+ * plan operations are sent once before it resolves (see prism-warm-up.mjs; a proxy's upstream needs
+ * `WARM_UP_JOB_ID`).
+ * @param {{ dynamic?: boolean, port?: number, errors?: boolean, proxy?: string, warmUp?: boolean }} [options]
  * @returns {Promise<import("./prism.d.mts").PrismServer>}
  */
 export async function startPrism(options = {}) {
@@ -100,5 +102,15 @@ export async function startPrism(options = {}) {
   }
 
   const origin = `http://${host}:${port}`;
+  if (options.warmUp) {
+    try {
+      // Loaded here, not at the top: it reads the spec through spec.mjs, which imports this module.
+      const { warmUpPlanOperations } = await import("./prism-warm-up.mjs");
+      await warmUpPlanOperations(origin + basePath);
+    } catch (err) {
+      await stop();
+      throw err;
+    }
+  }
   return { origin, url: origin + basePath, port, pid: child.pid, log: () => [...log], stop };
 }

@@ -1,6 +1,5 @@
 import type { TestProject } from "vitest/node";
 import { type PrismServer, startPrism } from "../../../scripts/lib/prism.mjs";
-import { warmUpPlanOperations } from "../../../scripts/lib/prism-warm-up.mjs";
 import { firstExample, operationIds } from "../../../scripts/lib/spec.mjs";
 
 declare module "vitest" {
@@ -19,15 +18,7 @@ let users = 0;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   users += 1;
-  shared ??= startPrism().then(async (server) => {
-    try {
-      await warmUpPlanOperations(server.url);
-    } catch (error) {
-      await server.stop();
-      throw error;
-    }
-    return server;
-  });
+  shared ??= startPrism({ warmUp: true });
   const server = await shared;
   project.provide("prismUrl", server.url);
   project.provide("examples", Object.fromEntries(operationIds.map((id) => [id, firstExample(id)])));

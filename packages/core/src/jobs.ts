@@ -97,25 +97,29 @@ export interface JobsResource {
 
 /** `client.jobs`: the operation functions, bound to one client. */
 export function createJobsResource(client: JobsCore): JobsResource {
+  const bind =
+    <A extends unknown[], R>(operation: (client: JobsCore, ...args: A) => R) =>
+    (...args: A) =>
+      operation(client, ...args);
   return {
-    list: (query, options) => listJobs(client, query, options),
-    iterate: (query, options) => iterateJobs(client, query, options),
-    waitFor: (jobId, options) => waitForJob(client, jobId, options),
-    create: (body, options) => createJob(client, body, options),
-    get: (jobId, options) => getJob(client, jobId, options),
-    update: (jobId, body, options) => updateJob(client, jobId, body, options),
-    delete: (jobId, options) => deleteJob(client, jobId, options),
-    execute: (jobId, options) => executeJob(client, jobId, options),
-    getExecutionPlan: (jobId, options) => getJobExecutionPlan(client, jobId, options),
-    updateExecutionPlan: (jobId, body, options) => updateJobExecutionPlan(client, jobId, body, options),
-    updateExecutionPlanFields: (jobId, body, options) => updateJobExecutionPlanFields(client, jobId, body, options),
-    ack: (jobId, body, options) => ackJob(client, jobId, body, options),
-    ackOutcome: (jobId, options) => ackJobOutcome(client, jobId, options),
-    complete: (jobId, body, options) => completeJob(client, jobId, body, options),
-    fail: (jobId, body, options) => failJob(client, jobId, body, options),
-    cancel: (jobId, body, options) => cancelJob(client, jobId, body, options),
-    retry: (jobId, options) => retryJob(client, jobId, options),
-    previewMutation: (body, options) => previewJobMutation(client, body, options),
-    split: (jobId, body, options) => splitJob(client, jobId, body, options),
+    list: bind(listJobs),
+    iterate: bind(iterateJobs),
+    waitFor: bind(waitForJob),
+    create: bind(createJob),
+    get: bind(getJob),
+    update: bind(updateJob),
+    delete: bind(deleteJob),
+    execute: bind(executeJob),
+    getExecutionPlan: bind(getJobExecutionPlan),
+    updateExecutionPlan: bind(updateJobExecutionPlan),
+    updateExecutionPlanFields: bind(updateJobExecutionPlanFields),
+    ack: bind(ackJob),
+    ackOutcome: bind(ackJobOutcome),
+    complete: bind(completeJob),
+    fail: bind(failJob),
+    cancel: bind(cancelJob),
+    retry: bind(retryJob),
+    previewMutation: bind(previewJobMutation),
+    split: bind(splitJob),
   };
 }

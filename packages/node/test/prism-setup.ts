@@ -1,6 +1,5 @@
 import type { TestProject } from "vitest/node";
 import { type PrismServer, startPrism } from "../../../scripts/lib/prism.mjs";
-import { warmUpPlanOperations } from "../../../scripts/lib/prism-warm-up.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -12,7 +11,7 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const servers = await Promise.allSettled([startPrism(), startPrism({ dynamic: true })]);
+  const servers = await Promise.allSettled([startPrism({ warmUp: true }), startPrism({ dynamic: true, warmUp: true })]);
   const started = servers.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
   const stopAll = async () => {
     await Promise.all(started.map((server) => server.stop()));
@@ -23,12 +22,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw failed.reason;
   }
   const [staticServer, dynamicServer] = started as [PrismServer, PrismServer];
-  try {
-    await Promise.all(started.map((server) => warmUpPlanOperations(server.url)));
-  } catch (error) {
-    await stopAll();
-    throw error;
-  }
   project.provide("prismUrl", staticServer.url);
   project.provide("prismDynamicUrl", dynamicServer.url);
   return stopAll;

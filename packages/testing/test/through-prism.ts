@@ -1,5 +1,6 @@
 import { createJobsClient, type JobsClientOptions } from "@flatfile-jobs/core";
 import { type PrismServer, startPrism } from "../../../scripts/lib/prism.mjs";
+import { WARM_UP_JOB_ID } from "../../../scripts/lib/prism-warm-up.mjs";
 import { type JobsSimulator, type SimulatorOptions, startJobsSimulator } from "../src/index.js";
 
 /**
@@ -8,21 +9,17 @@ import { type JobsSimulator, type SimulatorOptions, startJobsSimulator } from ".
  */
 export async function simulatorBehindPrism(options: SimulatorOptions = {}) {
   const simulator: JobsSimulator = await startJobsSimulator(options);
+  // In proxy mode the warm-up's job must exist upstream for Prism to see (and validate) 200 answers.
+  simulator.seed([{ id: WARM_UP_JOB_ID }]);
   let prism: PrismServer;
   try {
-    prism = await startPrism({ proxy: new URL(simulator.url).origin, errors: true });
+    prism = await startPrism({ proxy: new URL(simulator.url).origin, errors: true, warmUp: true });
   } catch (error) {
     await simulator.close();
     throw error;
   }
   const client = (extra: Partial<JobsClientOptions> = {}) =>
     createJobsClient({ token: "sk_simulated_key", baseUrl: prism.url, maxRetries: 0, ...extra });
-  try {
-    await warmUp(client());
-  } catch (error) {
-    await Promise.all([prism.stop(), simulator.close()]);
-    throw error;
-  }
   return {
     simulator,
     prism,
@@ -31,25 +28,4 @@ export async function simulatorBehindPrism(options: SimulatorOptions = {}) {
       await Promise.all([prism.stop(), simulator.close()]);
     },
   };
-}
-
-/**
- * Prism compiles an operation's validators on its first request: for the execution plan's three operations (the
- * Job and Property schemas) that is 2-5 s of CPU each, several times more on a busy machine. Sending each once
- * here, under the hook timeout, keeps that out of the tests' own time. The job is deleted afterwards.
- */
-async function warmUp(client: ReturnType<typeof createJobsClient>) {
-  const { jobs } = client;
-  const { data: job } = await jobs.create({ type: "workbook", operation: "warmUp", source: "us_wb_warmup" });
-  const field = { type: "string" as const, key: "a" };
-  await jobs.updateExecutionPlan(job.id, {
-    jobId: job.id,
-    fileId: "us_fl_warmup",
-    fieldMapping: [{ sourceField: field, destinationField: field }],
-    unmappedSourceFields: [],
-    unmappedDestinationFields: [],
-  });
-  await jobs.updateExecutionPlanFields(job.id, { jobId: job.id, fileId: "us_fl_warmup" });
-  await jobs.getExecutionPlan(job.id);
-  await jobs.delete(job.id);
 }
