@@ -23,14 +23,14 @@ const { values } = parseArgs({
 });
 const jobs = Number(values.jobs);
 const pageSize = Number(values["page-size"]);
-const latencyMs = Number(values.latency);
+const latency = Number(values.latency);
 const workMs = Number(values.work);
 const root = new URL("..", import.meta.url);
 
 if (values.serve) {
   // Child: the simulator, seeded, until stdin closes.
   const { startJobsSimulator } = await import(new URL("packages/testing/dist/index.mjs", root).href);
-  const simulator = await startJobsSimulator({ latencyMs });
+  const simulator = await startJobsSimulator({ latency });
   simulator.seed(Array.from({ length: jobs }, (_, i) => ({ spaceId: "us_sp_bench", info: `job ${i}` })));
   console.log(JSON.stringify({ url: simulator.url }));
   process.stdin.resume();
@@ -70,7 +70,7 @@ if (values.serve) {
   };
 
   console.log(
-    `jobs.iterate over ${jobs} jobs, pages of ${pageSize}, ${latencyMs} ms server latency, ${workMs} ms work per page`,
+    `jobs.iterate over ${jobs} jobs, pages of ${pageSize}, ${latency} ms server latency, ${workMs} ms work per page`,
   );
   await walk(true); // warm-up: JIT and sockets, not reported
   for (const prefetch of [false, true, false, true]) {

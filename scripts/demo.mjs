@@ -86,7 +86,7 @@ if (simulator && code === 0) {
   ];
   void simulator.script(job.id, steps, 500);
   console.log(`\n▸ Wait for another job with the command line: flatfile-jobs wait ${job.id}`);
-  code = await run([fileURLToPath(new URL("packages/node/dist/cli.mjs", root)), "wait", job.id, "--interval", "250"]);
+  code = await run([fileURLToPath(new URL("packages/cli/dist/cli.mjs", root)), "wait", job.id, "--interval", "250"]);
 }
 if (simulator) {
   await Promise.all([prism.stop(), simulator.close()]);

@@ -176,8 +176,8 @@ const client = createJobsClient({
   baseUrl: server.url,
   maxRetries: 2,
   timeout: ATTEMPT_TIMEOUT_MS,
-  retryBackoff: { initialDelayMs: 5, maxDelayMs: 20 },
-  maxRetryAfterMs: MAX_RETRY_AFTER_MS,
+  retryBackoff: { initialDelay: 5, maxDelay: 20 },
+  maxRetryAfter: MAX_RETRY_AFTER_MS,
 });
 
 const outcomes = {};

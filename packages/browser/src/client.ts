@@ -8,7 +8,7 @@ import {
 } from "@flatfile-jobs/core";
 
 /** Options of the browser client: core's (all but logging), plus the switch that allows a secret key. */
-export interface BrowserJobsClientOptions extends JobsCoreOptions {
+export interface JobsClientOptions extends JobsCoreOptions {
   /**
    * Allows a secret key (`sk_…`) in the browser. Everyone who loads the page can read it and act on the whole
    * environment with it; use it only for tools that never leave your machine.
@@ -17,8 +17,8 @@ export interface BrowserJobsClientOptions extends JobsCoreOptions {
   dangerouslyAllowSecretKey?: boolean;
 }
 
-/** The browser client: the 17 operations as `client.jobs` methods. */
-export interface BrowserJobsClient extends JobsCore {
+/** The browser client: the 17 operations as `client.jobs` methods (no `raw`, middleware or logging). */
+export interface JobsClient extends JobsCore {
   /** The Jobs API's 17 operations; each resolves to the operation's 200 body or throws a `JobsError`. */
   readonly jobs: JobsResource;
 }
@@ -27,8 +27,13 @@ export interface BrowserJobsClient extends JobsCore {
  * Creates the smallest client, for the operation functions: `await listJobs(client, { pageSize: 20 })`; a
  * bundler then keeps only the operations the app imports. It refuses secret keys, like `createJobsClient`.
  */
-export function createJobsCore(options: BrowserJobsClientOptions): JobsCore {
-  const { dangerouslyAllowSecretKey, ...rest } = options ?? ({} as BrowserJobsClientOptions);
+export function createJobsCore(options: JobsClientOptions): JobsCore {
+  const { dangerouslyAllowSecretKey, ...rest } = options ?? ({} as JobsClientOptions);
+  if (dangerouslyAllowSecretKey !== undefined && typeof dangerouslyAllowSecretKey !== "boolean") {
+    throw new InvalidArgumentError(
+      `dangerouslyAllowSecretKey must be true or false, got ${JSON.stringify(dangerouslyAllowSecretKey) ?? String(dangerouslyAllowSecretKey)}.`,
+    );
+  }
   if (/^sk_/.test(rest.token) && !dangerouslyAllowSecretKey) {
     throw new InvalidArgumentError(
       "A secret key (sk_…) must not be used in a browser, where anyone can read it and use the whole environment. " +
@@ -44,7 +49,7 @@ export function createJobsCore(options: BrowserJobsClientOptions): JobsCore {
  * every visitor of the page full access to the environment: use a publishable key (`pk_…`) or a short-lived
  * access token.
  */
-export function createJobsClient(options: BrowserJobsClientOptions): BrowserJobsClient {
+export function createJobsClient(options: JobsClientOptions): JobsClient {
   const core = createJobsCore(options);
   return { ...core, jobs: createJobsResource(core) };
 }

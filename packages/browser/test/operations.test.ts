@@ -14,7 +14,7 @@ const examples = inject("examples");
 const client = createJobsClient({
   token: "pk_browser_suite",
   baseUrl,
-  retryBackoff: { initialDelayMs: 5, maxDelayMs: 10 },
+  retryBackoff: { initialDelay: 5, maxDelay: 10 },
 });
 const { jobs } = client;
 const JOB = "us_jb_7Hq2xK9d";
@@ -71,16 +71,17 @@ describe("errors, retries, timeouts and aborts behave as on Node", () => {
   });
 
   it("fails at once on a 429 whose Retry-After is beyond the cap", async () => {
-    const capped = createJobsClient({ token: "pk_browser_suite", baseUrl, maxRetryAfterMs: 1000 });
+    const capped = createJobsClient({ token: "pk_browser_suite", baseUrl, maxRetryAfter: 1000 });
     const error = await capped.jobs
       .complete(JOB, undefined, { headers: { Prefer: "code=429" } })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
-    expect((error as RateLimitError).retryAfterMs).toBe(30_000);
+    expect((error as RateLimitError).retryAfter).toBe(30_000);
   });
 
   it("times out an attempt that gets no answer in time", async () => {
-    const error = await jobs.list({}, { timeout: 0, maxRetries: 1 }).catch((e: unknown) => e);
+    const stalled = createJobsClient({ token: "pk_browser_suite", baseUrl: inject("stallUrl") });
+    const error = await stalled.jobs.list({}, { timeout: 50, maxRetries: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
     expect((error as APIConnectionTimeoutError).attempts).toBe(2);
   });

@@ -1,11 +1,20 @@
 import createClient, { type Client, type Middleware } from "openapi-fetch";
+import {
+  type Backoff,
+  CALL,
+  type Fetch,
+  type JobsCore,
+  type Logger,
+  type LogLevel,
+  type RetryInfo,
+} from "./contracts.js";
 import { InvalidArgumentError } from "./errors.js";
 import type { paths } from "./generated/schema.js";
-import { CALL, type Call, createCall } from "./internal/call.js";
-import { createLogging, type Logger, type Logging, type LogLevel } from "./internal/logger.js";
-import type { Backoff } from "./internal/retry-policy.js";
+import { createCall } from "./internal/call.js";
+import * as check from "./internal/check.js";
+import { createLogging, type Logging } from "./internal/logger.js";
 import { sendDirect, sendThrough } from "./internal/send.js";
-import { createTransport, type FetchLike, type RetryInfo } from "./internal/transport.js";
+import { createTransport } from "./internal/transport.js";
 import { createJobsResource, type JobsResource } from "./jobs.js";
 import { type Region, regionBaseUrl } from "./regions.js";
 
@@ -28,11 +37,12 @@ export interface JobsCoreOptions {
    */
   region?: Region;
   /**
-   * The `fetch` used for every request. An error it throws with `retryable: false` (say, its connections were
-   * closed for good) ends the call at once with `APIConnectionError`, without retries.
+   * The `fetch` used for every request, called as `fetch(url, init)` (see `Fetch`). An error it throws with
+   * `retryable: false` (say, its connections were closed for good) ends the call at once with
+   * `APIConnectionError`, without retries.
    * @default globalThis.fetch
    */
-  fetch?: FetchLike | typeof globalThis.fetch;
+  fetch?: Fetch;
   /** Headers sent with every request. `Authorization` and `X-Disable-Hooks` are always set by the client. */
   headers?: Record<string, string>;
   /**
@@ -41,20 +51,21 @@ export interface JobsCoreOptions {
    */
   maxRetries?: number;
   /**
-   * Time allowed for each attempt, headers and body, in milliseconds.
+   * Time allowed for each attempt, headers and body, in milliseconds (`Infinity`: no limit).
    * @default 60000
    */
   timeout?: number;
   /**
-   * Delays between attempts: exponential from `initialDelayMs`, capped at `maxDelayMs`, minus up to 25% jitter.
-   * @default { initialDelayMs: 500, maxDelayMs: 8000 }
+   * Delays between attempts: exponential from `initialDelay`, capped at `maxDelay`, minus up to 25% jitter.
+   * @default { initialDelay: 500, maxDelay: 8000 }
    */
   retryBackoff?: Backoff;
   /**
-   * The longest `Retry-After` the client waits for; a longer one fails at once with the time to come back.
+   * The longest `Retry-After` the client waits for, in milliseconds; a longer one fails at once with the time
+   * to come back.
    * @default 60000
    */
-  maxRetryAfterMs?: number;
+  maxRetryAfter?: number;
   /** Called before each retry, with the attempt number, the delay and the reason. */
   onRetry?: (info: RetryInfo) => void;
 }
@@ -70,26 +81,15 @@ export interface JobsClientOptions extends JobsCoreOptions {
   logLevel?: LogLevel;
 }
 
-/**
- * A client without methods, for the operation functions (`listJobs(client, …)`): an app that imports only the
- * operations it calls ships only those. `JobsClient` is one too.
- */
-export interface JobsCore {
-  /** The base URL requests go to, without a trailing slash. */
-  readonly baseUrl: string;
-  /** @internal How the operation functions send a request. */
-  readonly [CALL]: Call;
-}
-
 export interface JobsClient extends JobsCore {
   /** The Jobs API's 17 operations; each resolves to the operation's 200 body or throws a `JobsError`. */
   readonly jobs: JobsResource;
   /**
    * The underlying openapi-fetch client, for callers who want `{ data, error, response }` instead of thrown
-   * errors. It shares the token, base URL, headers and fetch of this client. Each call must still pass the
-   * spec's required `X-Disable-Hooks` header parameter.
+   * errors. It shares the token, base URL, headers, fetch, retries and timeouts of this client, and sends the
+   * required `X-Disable-Hooks` header itself. Its type is openapi-fetch's (see CONTRIBUTING's "Public API").
    */
-  readonly raw: Client<paths>;
+  readonly raw: Client<RawPaths>;
   /** Adds openapi-fetch middleware; it runs once per call, around all of its attempts. */
   use(...middleware: Middleware[]): void;
   /** Removes middleware added with `use`. */
@@ -97,68 +97,116 @@ export interface JobsClient extends JobsCore {
 }
 
 /**
+ * The spec's paths as `raw` takes them: the `X-Disable-Hooks` header parameter, which the client always sends,
+ * is optional.
+ */
+export type RawPaths = {
+  [P in keyof paths]: { [K in keyof paths[P]]: K extends "parameters" ? paths[P][K] : WithHooksSent<paths[P][K]> };
+};
+type WithHooksSent<Op> = Op extends { parameters: { header: infer Header } }
+  ? Omit<Op, "parameters"> & { parameters: Omit<Op["parameters"], "header"> & { header?: Partial<Header> } }
+  : Op;
+
+/**
  * Creates the smallest client, for the operation functions: `await listJobs(client, { pageSize: 20 })`. It takes
  * the options of `createJobsClient` but logging, and sends requests without openapi-fetch's client (so without
  * middleware), which keeps a browser bundle that calls one operation near 4 KB. Works wherever `fetch` exists.
  */
 export function createJobsCore(options: JobsCoreOptions): JobsCore {
-  const { baseUrl, headers, transport, token } = configure(options);
-  return { baseUrl, [CALL]: createCall(sendDirect(baseUrl, headers), transport, token) };
+  const { baseUrl, headers, transport, token } = configure(options, CORE_OPTIONS);
+  return { baseUrl, [CALL]: createCall(sendDirect(baseUrl, headers), transport, token, baseUrl) };
 }
 
 /** Creates a client for Flatfile's Jobs API that works wherever `fetch` exists: `client.jobs.list()`, … */
 export function createJobsClient(options: JobsClientOptions): JobsClient {
-  const { baseUrl, headers, transport, token } = configure(options, (secret, basePath) =>
-    createLogging(options.logger, options.logLevel, secret, basePath, options.fetch as FetchLike, options.onRetry),
-  );
-  const raw = createClient<paths>({ baseUrl, headers, fetch: transport() });
-  const core: JobsCore = { baseUrl, [CALL]: createCall(sendThrough(raw), transport, token) };
+  const { baseUrl, headers, transport, token } = configure(options, CLIENT_OPTIONS, (secret, basePath) => {
+    if (options.logger !== undefined) checkLogger(options.logger);
+    if (options.logLevel !== undefined && !LOG_LEVELS.includes(options.logLevel)) {
+      throw check.invalid("logLevel", `one of ${LOG_LEVELS.join(", ")}`, options.logLevel);
+    }
+    return createLogging(options.logger, options.logLevel, secret, basePath, options.fetch, options.onRetry);
+  });
+  // openapi-fetch sends each request of `raw` through the transport with the client's settings, retried as its
+  // HTTP method allows; operations pass a transport set up for the call instead.
+  const raw = createClient<paths>({
+    baseUrl,
+    headers,
+    fetch: async (request: Request) =>
+      transport({ idempotent: /^(GET|HEAD|OPTIONS|PUT|DELETE)$/.test(request.method) })(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body ? await request.text() : undefined,
+      }),
+  });
+  const core: JobsCore = { baseUrl, [CALL]: createCall(sendThrough(raw), transport, token, baseUrl) };
   return {
     ...core,
     jobs: createJobsResource(core),
-    raw,
+    raw: raw as unknown as Client<RawPaths>,
     use: (...middleware) => raw.use(...middleware),
     eject: (...middleware) => raw.eject(...middleware),
   };
 }
 
+const CORE_OPTIONS = [
+  "token",
+  "baseUrl",
+  "region",
+  "fetch",
+  "headers",
+  "maxRetries",
+  "timeout",
+  "retryBackoff",
+  "maxRetryAfter",
+  "onRetry",
+] as const;
+const CLIENT_OPTIONS = [...CORE_OPTIONS, "logger", "logLevel"] as const;
+const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error", "off"];
+
 /** Checks the options and sets up what every request shares. */
-function configure(options: JobsCoreOptions, logging?: (token: string, basePath: string) => Logging | undefined) {
+function configure(
+  options: JobsCoreOptions,
+  known: readonly string[],
+  logging?: (token: string, basePath: string) => Logging | undefined,
+) {
   if (typeof options !== "object" || !options) {
     throw new InvalidArgumentError("The client needs an options object: createJobsClient({ token: '…' }).");
   }
+  check.options(known.includes("logger") ? "JobsClientOptions" : "JobsCoreOptions", options, known);
   const token = checkToken(options.token);
   const baseUrl = checkBaseUrl(
     options.baseUrl ?? (options.region === undefined ? DEFAULT_BASE_URL : regionBaseUrl(options.region)),
   );
-  const headers = new Headers(options.headers);
+  const headers = new Headers(options.headers === undefined ? undefined : check.headers("headers", options.headers));
   headers.set("Authorization", `Bearer ${token}`);
   headers.set("X-Disable-Hooks", "true");
   const basePath = new URL(baseUrl).pathname.replace(/\/$/, "");
+  const backoff = check.options("retryBackoff", options.retryBackoff, ["initialDelay", "maxDelay"]) ?? {};
   const transport = createTransport({
-    fetch: options.fetch as FetchLike | undefined,
+    fetch: options.fetch === undefined ? undefined : check.type("fetch", options.fetch, "function"),
     basePath,
-    maxRetries: checkNumber("maxRetries", options.maxRetries ?? 2, Number.isInteger),
-    timeout: checkNumber("timeout", options.timeout ?? 60_000),
+    maxRetries: check.count("maxRetries", options.maxRetries ?? 2, 0),
+    timeout: check.duration("timeout", options.timeout ?? 60_000, 1, true),
     backoff: {
-      initialDelayMs: checkNumber("retryBackoff.initialDelayMs", options.retryBackoff?.initialDelayMs ?? 500),
-      maxDelayMs: checkNumber("retryBackoff.maxDelayMs", options.retryBackoff?.maxDelayMs ?? 8_000),
+      initialDelay: check.duration("retryBackoff.initialDelay", backoff.initialDelay ?? 500, 0),
+      maxDelay: check.duration("retryBackoff.maxDelay", backoff.maxDelay ?? 8_000, 0),
     },
-    maxRetryAfterMs: checkNumber("maxRetryAfterMs", options.maxRetryAfterMs ?? 60_000),
-    onRetry: options.onRetry,
+    maxRetryAfter: check.duration("maxRetryAfter", options.maxRetryAfter ?? 60_000, 0),
+    onRetry: options.onRetry === undefined ? undefined : check.type("onRetry", options.onRetry, "function"),
     ...logging?.(token, basePath),
   });
   return { baseUrl, headers, transport, token };
 }
 
-/** A number of 0 or more (whole, when `whole` says so), or an error that names the option. */
-function checkNumber(name: string, value: unknown, whole: (n: number) => boolean = Number.isFinite): number {
-  if (typeof value !== "number" || !whole(value) || value < 0) {
-    throw new InvalidArgumentError(
-      `${name} must be a ${whole === Number.isFinite ? "number of milliseconds" : "whole number"}, 0 or more, got ${JSON.stringify(value)}.`,
-    );
+function checkLogger(logger: unknown): void {
+  const methods = ["debug", "info", "warn", "error"] as const;
+  if (
+    typeof logger !== "object" ||
+    logger === null ||
+    methods.some((m) => typeof (logger as Logger)[m] !== "function")
+  ) {
+    throw check.invalid("logger", "an object with debug, info, warn and error methods (console fits)", logger);
   }
-  return value;
 }
 
 function checkToken(token: unknown): string {
@@ -188,7 +236,7 @@ function checkBaseUrl(baseUrl: unknown): string {
   }
   if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
     throw new InvalidArgumentError(
-      `baseUrl must be an absolute http(s) URL such as ${JSON.stringify(DEFAULT_BASE_URL)}, got ${JSON.stringify(baseUrl)}.`,
+      `baseUrl must be an absolute http(s) URL such as ${JSON.stringify(DEFAULT_BASE_URL)}, got ${check.show(baseUrl)}.`,
     );
   }
   if (url.username || url.password) {

@@ -16,19 +16,23 @@ export class JobsError extends Error {
   static readonly kind: string = "JobsError";
 
   // `instanceof` compares kinds along the value's prototype chain, so that it also holds for an error thrown by
-  // another copy of this package (its CommonJS build next to the ESM one, or two versions).
+  // another copy of this package (its CommonJS build next to the ESM one, or two versions). A class of the
+  // caller's own, which declares no kind, is compared by identity as usual: it inherits its parent's kind, and
+  // an error of the parent class must not pass for one of it.
   static override [Symbol.hasInstance](value: unknown): boolean {
     // biome-ignore lint/complexity/noThisInStatic: `this` is the class on the right of `instanceof`
-    const { kind } = this as typeof JobsError;
+    const target = this as typeof JobsError;
+    if (!Object.hasOwn(target, "kind")) return Function.prototype[Symbol.hasInstance].call(target, value);
     for (let p = value; p != null; p = Object.getPrototypeOf(p)) {
-      if ((p as { constructor?: { kind?: unknown } }).constructor?.kind === kind) return true;
+      const ctor = (p as { constructor?: { kind?: unknown } }).constructor;
+      if (ctor && Object.hasOwn(ctor, "kind") && ctor.kind === target.kind) return true;
     }
     return false;
   }
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = new.target.kind;
+    this.name = Object.hasOwn(new.target, "kind") ? new.target.kind : new.target.name;
   }
 
   /** A plain object for logs: name, message and the error's fields; never headers, never the token. */
@@ -51,9 +55,12 @@ export class APIConnectionError extends JobsError {
   declare readonly attempts: number;
 
   constructor(info: RequestInfo & { cause?: unknown }, message?: string) {
+    // A failure the fetch marks as final (a closed client, a proxy refusing its credentials) says itself what to
+    // fix; only the others point at the URL and the network.
+    const final = (info.cause as { retryable?: unknown } | null)?.retryable === false;
     super(
       message ??
-        `Could not reach the Jobs API (${where(info)}): ${describeCause(info.cause)}. Check the base URL and the network.`,
+        `Could not reach the Jobs API (${where(info)}): ${describeCause(info.cause)}${final ? "." : ". Check the base URL and the network."}`,
       { cause: info.cause },
     );
     assignRequest(this, info);
@@ -110,7 +117,6 @@ export class InvalidResponseError extends JobsError {
 const HINTS: Record<number, string> = {
   401: "check that the token is valid and not expired",
   403: "the token may not access this job or environment",
-  404: "check the job id, and that the base URL is the job's region",
   409: "the job's status does not allow this; get the job to see it",
   429: "too many requests; wait before trying again",
 };
@@ -121,7 +127,10 @@ export interface APIErrorInfo extends RequestInfo {
   error: unknown;
   headers: Headers;
   /** When the server asked to be retried, in milliseconds from when the answer arrived. */
-  retryAfterMs?: number | undefined;
+  retryAfter?: number | undefined;
+  /** The client's base URL and the call's job id, which a 404's hint names. */
+  baseUrl?: string | undefined;
+  jobId?: string | undefined;
 }
 
 /** The server answered with an error status (4xx or 5xx). */
@@ -140,10 +149,10 @@ export class APIError extends JobsError {
   /** The request id the server sent (`x-request-id`), for support requests. */
   declare readonly requestId: string | undefined;
   /** How long the server asked to wait before a new try (`Retry-After`), in milliseconds. */
-  declare readonly retryAfterMs: number | undefined;
+  declare readonly retryAfter: number | undefined;
 
   constructor(info: APIErrorInfo) {
-    const { status, retryAfterMs } = info;
+    const { status, retryAfter } = info;
     const error = normaliseErrorBody(info.error);
     const detail =
       typeof error === "object"
@@ -152,12 +161,14 @@ export class APIError extends JobsError {
           ? quote(error)
           : "no error details in the response";
     const hint =
-      retryAfterMs === undefined
-        ? (HINTS[status] ?? (status >= 500 ? "the server failed; try again later" : undefined))
-        : `the server asks to retry after ${Math.ceil(retryAfterMs / 1000)} s (at ${new Date(Date.now() + retryAfterMs).toISOString()})`;
+      retryAfter === undefined
+        ? status === 404
+          ? notFoundHint(info)
+          : (HINTS[status] ?? (status >= 500 ? "the server failed; try again later" : undefined))
+        : `the server asks to retry after ${Math.ceil(retryAfter / 1000)} s (at ${new Date(Date.now() + retryAfter).toISOString()})`;
     super(`${status} ${detail} (${where(info)})${hint ? ` — ${hint}` : ""}`);
     assignResponse(this, info);
-    Object.assign(this, { error, retryAfterMs });
+    Object.assign(this, { error, retryAfter });
   }
 
   /** The error class for a status: `NotFoundError` for 404, `InternalServerError` for any 5xx, and so on. */
@@ -196,7 +207,7 @@ export class ConflictError extends APIError {
 export class UnprocessableEntityError extends APIError {
   static override readonly kind: string = "UnprocessableEntityError";
 }
-/** 429: too many requests. `retryAfterMs` says when to come back, when the server said so. */
+/** 429: too many requests. `retryAfter` says when to come back, when the server said so. */
 export class RateLimitError extends APIError {
   static override readonly kind: string = "RateLimitError";
 }
@@ -214,6 +225,22 @@ const STATUS_CLASSES: Record<number, new (info: APIErrorInfo) => APIError> = {
   422: UnprocessableEntityError,
   429: RateLimitError,
 };
+
+/**
+ * Why a 404 may have happened. The API's paths are under `/v1`: a base URL that lacks it (a platform URL given as
+ * `baseUrl`) makes every call a 404, so that is named first. Otherwise a call on a job most likely names a job
+ * that does not exist here (a wrong id, or one of another region); a call without one, a wrong base URL.
+ */
+function notFoundHint({ baseUrl, jobId, path }: APIErrorInfo): string {
+  if (baseUrl === undefined) return "check the job id and the base URL";
+  const url = `${baseUrl}${path}`;
+  if (!/\/v1$/.test(new URL(baseUrl).pathname)) {
+    return `${url} does not exist: the base URL ${baseUrl} should end in /v1, where the API's paths are (e.g. https://platform.flatfile.com/api/v1)`;
+  }
+  return jobId === undefined
+    ? `${url} does not exist; check the base URL`
+    : `check the job id, and that the base URL ${baseUrl} is the job's region`;
+}
 
 /** `GET /jobs, 3 attempts` */
 function where(info: RequestInfo): string {
@@ -303,15 +330,16 @@ export class JobWaitTimeoutError extends JobsError {
   declare readonly jobId: string;
   /** The job as last seen, if it was seen at all. */
   declare readonly job: Job | undefined;
-  declare readonly timeout: number;
+  /** The `maxWait` that ran out, in milliseconds. */
+  declare readonly maxWait: number;
 
-  constructor({ jobId, job, timeout }: { jobId: string; job: Job | undefined; timeout: number }) {
+  constructor({ jobId, job, maxWait }: { jobId: string; job: Job | undefined; maxWait: number }) {
     const state = job
       ? `still ${job.status ?? "running"}${job.progress === undefined ? "" : ` at ${job.progress}%`}`
       : "not seen yet";
     super(
-      `Job ${jobId} did not finish within ${timeout} ms (${state}). It keeps running; wait again or raise \`timeout\`.`,
+      `Job ${jobId} did not finish within ${maxWait} ms (${state}). It keeps running; wait again or raise \`maxWait\`.`,
     );
-    Object.assign(this, { jobId, job, timeout });
+    Object.assign(this, { jobId, job, maxWait });
   }
 }

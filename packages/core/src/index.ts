@@ -1,6 +1,15 @@
 export type { Middleware } from "openapi-fetch";
-export type { JobsClient, JobsClientOptions, JobsCore, JobsCoreOptions } from "./client.js";
+export type { JobsClient, JobsClientOptions, JobsCoreOptions, RawPaths } from "./client.js";
 export { createJobsClient, createJobsCore, DEFAULT_BASE_URL } from "./client.js";
+export type {
+  Backoff,
+  Fetch,
+  JobsCore,
+  Logger,
+  LogLevel,
+  RequestOptions,
+  RetryInfo,
+} from "./contracts.js";
 export type { APIErrorInfo } from "./errors.js";
 export {
   APIConnectionError,
@@ -22,12 +31,8 @@ export {
   RateLimitError,
   UnprocessableEntityError,
 } from "./errors.js";
-export type { Logger, LogLevel } from "./internal/logger.js";
-export type { Backoff } from "./internal/retry-policy.js";
-export type { RetryInfo } from "./internal/transport.js";
 export type { JobsResource } from "./jobs.js";
 export { createJobsResource } from "./jobs.js";
-export type { RequestOptions } from "./operations.js";
 export {
   ackJob,
   ackJobOutcome,

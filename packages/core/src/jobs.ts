@@ -1,4 +1,4 @@
-import type { JobsCore } from "./client.js";
+import type { JobsCore, RequestOptions } from "./contracts.js";
 import {
   ackJob,
   ackJobOutcome,
@@ -12,7 +12,6 @@ import {
   getJobExecutionPlan,
   listJobs,
   previewJobMutation,
-  type RequestOptions,
   retryJob,
   splitJob,
   updateJob,

@@ -1,8 +1,7 @@
 // The 17 operations of the Jobs API as functions that take the client first. A bundler keeps only the ones an
 // app imports; `client.jobs` offers the same operations as methods.
-import type { JobsCore } from "./client.js";
+import { CALL, type JobsCore, type RequestOptions } from "./contracts.js";
 import type { operations } from "./generated/schema.js";
-import { CALL } from "./internal/call.js";
 import type {
   JobAckDetails,
   JobCancelDetails,
@@ -17,42 +16,21 @@ import type {
   OperationResult,
 } from "./types.js";
 
-/** Options accepted as the last argument of every operation. */
-export interface RequestOptions {
-  /** Aborts the request (and any retry); the method then rejects with `APIUserAbortError`. */
-  signal?: AbortSignal | undefined;
-  /** Time allowed for each attempt, headers and body, in milliseconds. @default the client's `timeout` */
-  timeout?: number | undefined;
-  /** How many times a failed attempt may be retried. @default the client's `maxRetries` */
-  maxRetries?: number | undefined;
-  /**
-   * Overrides the retry policy for this call: `true` retries it like an idempotent request (use it when the
-   * operation is safe to repeat), `false` never retries it.
-   */
-  retry?: boolean | undefined;
-  /** Headers added to this request only. */
-  headers?: Record<string, string> | undefined;
-  /** `@flatfile/api`'s name for `signal`. */
-  abortSignal?: AbortSignal | undefined;
-  /** `@flatfile/api`'s name for `timeout`, in seconds. */
-  timeoutInSeconds?: number | undefined;
-}
-
 type Result<Op extends keyof operations> = Promise<OperationResult<Op>>;
 
 /** Lists jobs, one page at a time (`GET /jobs`). */
 export function listJobs(client: JobsCore, query?: ListJobsQuery, options?: RequestOptions): Result<"list"> {
-  return client[CALL]("GET", "/jobs", undefined, { query }, options);
+  return client[CALL]({ method: "GET", path: "/jobs", idempotent: true }, undefined, { query }, options);
 }
 
 /** Creates a job (`POST /jobs`). */
 export function createJob(client: JobsCore, body: JobConfig, options?: RequestOptions): Result<"create"> {
-  return client[CALL]("POST", "/jobs", undefined, { body }, options);
+  return client[CALL]({ method: "POST", path: "/jobs", idempotent: false }, undefined, { body }, options);
 }
 
 /** Gets one job (`GET /jobs/{jobId}`). */
 export function getJob(client: JobsCore, jobId: string, options?: RequestOptions): Result<"get"> {
-  return client[CALL]("GET", "/jobs/{jobId}", jobId, {}, options);
+  return client[CALL]({ method: "GET", path: "/jobs/{jobId}", idempotent: true }, jobId, {}, options);
 }
 
 /** Updates a job's config, status, progress, info or metadata (`PATCH /jobs/{jobId}`). */
@@ -62,17 +40,17 @@ export function updateJob(
   body: JobUpdate,
   options?: RequestOptions,
 ): Result<"update"> {
-  return client[CALL]("PATCH", "/jobs/{jobId}", jobId, { body }, options);
+  return client[CALL]({ method: "PATCH", path: "/jobs/{jobId}", idempotent: false }, jobId, { body }, options);
 }
 
 /** Deletes a job (`DELETE /jobs/{jobId}`). */
 export function deleteJob(client: JobsCore, jobId: string, options?: RequestOptions): Result<"delete"> {
-  return client[CALL]("DELETE", "/jobs/{jobId}", jobId, {}, options);
+  return client[CALL]({ method: "DELETE", path: "/jobs/{jobId}", idempotent: true }, jobId, {}, options);
 }
 
 /** Executes a job (`POST /jobs/{jobId}/execute`). Resolves to `Success`, not to the job. */
 export function executeJob(client: JobsCore, jobId: string, options?: RequestOptions): Result<"execute"> {
-  return client[CALL]("POST", "/jobs/{jobId}/execute", jobId, {}, options);
+  return client[CALL]({ method: "POST", path: "/jobs/{jobId}/execute", idempotent: false }, jobId, {}, options);
 }
 
 /** Gets a job's execution plan (`GET /jobs/{jobId}/plan`). */
@@ -81,7 +59,7 @@ export function getJobExecutionPlan(
   jobId: string,
   options?: RequestOptions,
 ): Result<"getExecutionPlan"> {
-  return client[CALL]("GET", "/jobs/{jobId}/plan", jobId, {}, options);
+  return client[CALL]({ method: "GET", path: "/jobs/{jobId}/plan", idempotent: true }, jobId, {}, options);
 }
 
 /** Replaces a job's execution plan (`PUT /jobs/{jobId}/plan`). */
@@ -91,7 +69,7 @@ export function updateJobExecutionPlan(
   body: JobExecutionPlanRequest,
   options?: RequestOptions,
 ): Result<"updateExecutionPlan"> {
-  return client[CALL]("PUT", "/jobs/{jobId}/plan", jobId, { body }, options);
+  return client[CALL]({ method: "PUT", path: "/jobs/{jobId}/plan", idempotent: true }, jobId, { body }, options);
 }
 
 /** Updates some fields of a job's execution plan (`PATCH /jobs/{jobId}/plan`). */
@@ -101,17 +79,17 @@ export function updateJobExecutionPlanFields(
   body: JobExecutionPlanConfigRequest,
   options?: RequestOptions,
 ): Result<"updateExecutionPlanFields"> {
-  return client[CALL]("PATCH", "/jobs/{jobId}/plan", jobId, { body }, options);
+  return client[CALL]({ method: "PATCH", path: "/jobs/{jobId}/plan", idempotent: false }, jobId, { body }, options);
 }
 
 /** Acknowledges a job, optionally with progress and info (`POST /jobs/{jobId}/ack`). */
 export function ackJob(client: JobsCore, jobId: string, body?: JobAckDetails, options?: RequestOptions): Result<"ack"> {
-  return client[CALL]("POST", "/jobs/{jobId}/ack", jobId, { body }, options);
+  return client[CALL]({ method: "POST", path: "/jobs/{jobId}/ack", idempotent: false }, jobId, { body }, options);
 }
 
 /** Acknowledges a job's outcome (`POST /jobs/{jobId}/outcome/ack`). */
 export function ackJobOutcome(client: JobsCore, jobId: string, options?: RequestOptions): Result<"ackOutcome"> {
-  return client[CALL]("POST", "/jobs/{jobId}/outcome/ack", jobId, {}, options);
+  return client[CALL]({ method: "POST", path: "/jobs/{jobId}/outcome/ack", idempotent: false }, jobId, {}, options);
 }
 
 /** Completes a job, optionally with an outcome (`POST /jobs/{jobId}/complete`). */
@@ -121,7 +99,7 @@ export function completeJob(
   body?: JobCompleteDetails,
   options?: RequestOptions,
 ): Result<"complete"> {
-  return client[CALL]("POST", "/jobs/{jobId}/complete", jobId, { body }, options);
+  return client[CALL]({ method: "POST", path: "/jobs/{jobId}/complete", idempotent: false }, jobId, { body }, options);
 }
 
 /** Fails a job, optionally with an outcome (`POST /jobs/{jobId}/fail`). */
@@ -131,7 +109,7 @@ export function failJob(
   body?: JobCompleteDetails,
   options?: RequestOptions,
 ): Result<"fail"> {
-  return client[CALL]("POST", "/jobs/{jobId}/fail", jobId, { body }, options);
+  return client[CALL]({ method: "POST", path: "/jobs/{jobId}/fail", idempotent: false }, jobId, { body }, options);
 }
 
 /** Cancels a job (`POST /jobs/{jobId}/cancel`). */
@@ -141,12 +119,12 @@ export function cancelJob(
   body?: JobCancelDetails,
   options?: RequestOptions,
 ): Result<"cancel"> {
-  return client[CALL]("POST", "/jobs/{jobId}/cancel", jobId, { body }, options);
+  return client[CALL]({ method: "POST", path: "/jobs/{jobId}/cancel", idempotent: false }, jobId, { body }, options);
 }
 
 /** Retries a failed job (`POST /jobs/{jobId}/retry`). */
 export function retryJob(client: JobsCore, jobId: string, options?: RequestOptions): Result<"retry"> {
-  return client[CALL]("POST", "/jobs/{jobId}/retry", jobId, {}, options);
+  return client[CALL]({ method: "POST", path: "/jobs/{jobId}/retry", idempotent: false }, jobId, {}, options);
 }
 
 /** Previews what a mutation would change, without changing anything (`POST /jobs/preview-mutation`). */
@@ -155,7 +133,12 @@ export function previewJobMutation(
   body: MutateJobConfig,
   options?: RequestOptions,
 ): Result<"previewMutation"> {
-  return client[CALL]("POST", "/jobs/preview-mutation", undefined, { body }, options);
+  return client[CALL](
+    { method: "POST", path: "/jobs/preview-mutation", idempotent: true },
+    undefined,
+    { body },
+    options,
+  );
 }
 
 /** Splits a job into parts (`POST /jobs/{jobId}/split`). */
@@ -165,5 +148,5 @@ export function splitJob(
   body: JobSplitDetails,
   options?: RequestOptions,
 ): Result<"split"> {
-  return client[CALL]("POST", "/jobs/{jobId}/split", jobId, { body }, options);
+  return client[CALL]({ method: "POST", path: "/jobs/{jobId}/split", idempotent: false }, jobId, { body }, options);
 }

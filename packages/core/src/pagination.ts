@@ -1,10 +1,12 @@
-import type { JobsCore } from "./client.js";
-import { APIUserAbortError, InvalidArgumentError } from "./errors.js";
-import { listJobs, type RequestOptions } from "./operations.js";
+import type { JobsCore, RequestOptions } from "./contracts.js";
+import { APIUserAbortError } from "./errors.js";
+import { checkRequestOptions } from "./internal/call.js";
+import * as check from "./internal/check.js";
+import { listJobs } from "./operations.js";
 import type { Job, ListJobsQuery, ListJobsResponse } from "./types.js";
 
 /** Options of `jobs.iterate`: those of any call, plus a limit on pages and the prefetch switch. */
-export interface IterateOptions extends Omit<RequestOptions, "abortSignal"> {
+export interface IterateOptions extends RequestOptions {
   /** Stop after this many pages, however many the server has. @default Infinity */
   maxPages?: number;
   /** Fetch the next page while the caller works on the current one. @default true */
@@ -24,8 +26,10 @@ export interface JobIterable extends AsyncIterable<Job> {
  * pages are held at once. Breaking out of the loop or aborting `signal` cancels the request in flight.
  */
 export function iterateJobs(client: JobsCore, query: ListJobsQuery = {}, options: IterateOptions = {}): JobIterable {
-  const { maxPages = Number.POSITIVE_INFINITY, prefetch = true, signal: userSignal, ...requestOptions } = options;
-  if (!(maxPages >= 1)) throw new InvalidArgumentError(`maxPages must be 1 or more, got ${maxPages}.`);
+  const { maxPages = Number.POSITIVE_INFINITY, prefetch = true, ...rest } = checkIterateOptions(options);
+  const { signal: userSignal, ...requestOptions } = checkRequestOptions(rest);
+  check.count("maxPages", maxPages, 1, true);
+  check.type("prefetch", prefetch, "boolean");
 
   async function* pages(): AsyncGenerator<ListJobsResponse> {
     // Aborted when the walk ends early (break, error, caller's abort), so no request outlives it.
@@ -75,4 +79,10 @@ export function iterateJobs(client: JobsCore, query: ListJobsQuery = {}, options
       }
     },
   };
+}
+
+const ITERATE_OPTIONS = ["signal", "timeout", "maxRetries", "idempotent", "headers", "maxPages", "prefetch"] as const;
+
+function checkIterateOptions(options: IterateOptions): IterateOptions {
+  return check.options("IterateOptions", options, ITERATE_OPTIONS) ?? {};
 }

@@ -1,5 +1,6 @@
-import type { JobsCore } from "./client.js";
+import type { JobsCore } from "./contracts.js";
 import { JobCanceledError, JobsError } from "./errors.js";
+import * as check from "./internal/check.js";
 import { ackJob, completeJob, failJob, getJob } from "./operations.js";
 import type { Job, JobCompleteDetails } from "./types.js";
 
@@ -46,7 +47,8 @@ export async function runJob(
   handler: (context: JobContext) => Promise<JobHandlerResult> | JobHandlerResult,
   options: RunJobOptions = {},
 ): Promise<Job> {
-  const { progressInterval = 1_000, cancelCheckInterval = 5_000, failureMessage = defaultFailureMessage } = options;
+  const { progressInterval, cancelCheckInterval, failureMessage, signal } = checkRunJobOptions(options);
+  check.type("handler", handler, "function");
   const { data: acked } = await ackJob(client, jobId, { progress: 0 });
 
   const controller = new AbortController();
@@ -57,8 +59,8 @@ export async function runJob(
       controller.abort(new JobCanceledError({ jobId, job }));
     }
   };
-  const onAbort = () => controller.abort(options.signal?.reason);
-  options.signal?.addEventListener("abort", onAbort, { once: true });
+  const onAbort = () => controller.abort(signal?.reason);
+  signal?.addEventListener("abort", onAbort, { once: true });
 
   // Progress: remember the latest value, send at most one per interval, never two at once.
   let latest: { progress: number; info?: string } | undefined;
@@ -78,6 +80,9 @@ export async function runJob(
     return sending;
   };
   const progress = (percent: number, info?: string) => {
+    if (typeof percent !== "number" || !Number.isFinite(percent))
+      throw check.invalid("progress", "a number from 0 to 100", percent);
+    if (info !== undefined && typeof info !== "string") throw check.invalid("info", "a string", info);
     latest = { progress: Math.max(0, Math.min(100, Math.round(percent))), ...(info === undefined ? {} : { info }) };
     if (timer) return;
     const wait = lastSentAt + progressInterval - Date.now();
@@ -113,11 +118,26 @@ export async function runJob(
   } finally {
     clearTimeout(timer);
     clearInterval(poll);
-    options.signal?.removeEventListener("abort", onAbort);
+    signal?.removeEventListener("abort", onAbort);
     if (!controller.signal.aborted) controller.abort(new JobsError("runJob finished"));
   }
 }
 
 function defaultFailureMessage(): string {
   return "The job could not be completed.";
+}
+
+const RUN_JOB_OPTIONS = ["progressInterval", "cancelCheckInterval", "failureMessage", "signal"] as const;
+
+function checkRunJobOptions(options: RunJobOptions) {
+  const o = check.options("RunJobOptions", options, RUN_JOB_OPTIONS) ?? {};
+  return {
+    progressInterval: check.duration("progressInterval", o.progressInterval ?? 1_000, 0),
+    cancelCheckInterval: check.duration("cancelCheckInterval", o.cancelCheckInterval ?? 5_000, 1),
+    failureMessage:
+      o.failureMessage === undefined
+        ? defaultFailureMessage
+        : check.type("failureMessage", o.failureMessage, "function"),
+    signal: o.signal === undefined ? undefined : check.signal("signal", o.signal),
+  };
 }

@@ -1,12 +1,17 @@
-import type { JobsCore } from "./client.js";
+import type { JobsCore } from "./contracts.js";
 import { APIUserAbortError, JobCanceledError, JobFailedError, JobWaitTimeoutError } from "./errors.js";
+import * as check from "./internal/check.js";
 import { assertJobId } from "./internal/job-id.js";
 import { getJob } from "./operations.js";
 import type { Job } from "./types.js";
 
 export interface WaitForOptions {
-  /** Give up after this many milliseconds with `JobWaitTimeoutError`. @default 600000 (10 minutes) */
-  timeout?: number;
+  /**
+   * Give up after this many milliseconds in all with `JobWaitTimeoutError` (`Infinity`: wait as long as it takes).
+   * Each poll is a `get` with the client's own per-attempt `timeout`.
+   * @default 600000 (10 minutes)
+   */
+  maxWait?: number;
   /** First delay between two polls, in milliseconds; it grows by half each time up to `maxPollInterval`. @default 1000 */
   pollInterval?: number;
   /** Longest delay between two polls, in milliseconds. @default 10000 */
@@ -24,13 +29,16 @@ export interface WaitForOptions {
  */
 export async function waitForJob(client: JobsCore, jobId: string, options: WaitForOptions = {}): Promise<Job> {
   assertJobId(jobId);
-  const { timeout = 600_000, pollInterval = 1_000, maxPollInterval = 10_000, signal, onProgress } = options;
-  const deadline = Date.now() + timeout;
+  const { maxWait, pollInterval, maxPollInterval, signal, onProgress } = checkWaitForOptions(options);
+  const deadline = Date.now() + maxWait;
   // One controller ends the current poll at the deadline or on the caller's abort.
   const controller = new AbortController();
   const onAbort = () => controller.abort(signal?.reason);
   signal?.addEventListener("abort", onAbort, { once: true });
-  const deadlineTimer = setTimeout(() => controller.abort(new DOMException("deadline", "TimeoutError")), timeout);
+  const deadlineTimer =
+    maxWait === Infinity
+      ? undefined
+      : setTimeout(() => controller.abort(new DOMException("deadline", "TimeoutError")), maxWait);
 
   let last: Job | undefined;
   let delay = pollInterval;
@@ -41,7 +49,7 @@ export async function waitForJob(client: JobsCore, jobId: string, options: WaitF
         job = (await getJob(client, jobId, { signal: controller.signal })).data;
       } catch (error) {
         if (error instanceof APIUserAbortError && !signal?.aborted)
-          throw new JobWaitTimeoutError({ jobId, job: last, timeout });
+          throw new JobWaitTimeoutError({ jobId, job: last, maxWait });
         throw error;
       }
       if (!last || last.progress !== job.progress || last.info !== job.info) onProgress?.(job);
@@ -51,7 +59,7 @@ export async function waitForJob(client: JobsCore, jobId: string, options: WaitF
       if (job.status === "canceled") throw new JobCanceledError({ jobId, job });
       if (Date.now() + delay >= deadline) {
         await pause(Math.max(0, deadline - Date.now()), controller.signal);
-        throw new JobWaitTimeoutError({ jobId, job: last, timeout });
+        throw new JobWaitTimeoutError({ jobId, job: last, maxWait });
       }
       await pause(delay, controller.signal);
       delay = Math.min(Math.round(delay * 1.5), maxPollInterval);
@@ -61,7 +69,7 @@ export async function waitForJob(client: JobsCore, jobId: string, options: WaitF
       throw new APIUserAbortError({ method: "GET", path: `/jobs/${encodeURIComponent(jobId)}`, cause: error });
     }
     if (controller.signal.aborted && !signal?.aborted && !(error instanceof JobWaitTimeoutError)) {
-      throw new JobWaitTimeoutError({ jobId, job: last, timeout });
+      throw new JobWaitTimeoutError({ jobId, job: last, maxWait });
     }
     throw error;
   } finally {
@@ -84,4 +92,21 @@ function pause(ms: number, signal: AbortSignal): Promise<void> {
     }, ms);
     signal.addEventListener("abort", onAbort, { once: true });
   });
+}
+
+const WAIT_FOR_OPTIONS = ["maxWait", "pollInterval", "maxPollInterval", "signal", "onProgress"] as const;
+
+function checkWaitForOptions(options: WaitForOptions) {
+  const o =
+    check.options("WaitForOptions", options, WAIT_FOR_OPTIONS, {
+      ...check.RENAMED,
+      timeout: "use maxWait, in milliseconds",
+    }) ?? {};
+  return {
+    maxWait: check.duration("maxWait", o.maxWait ?? 600_000, 1, true),
+    pollInterval: check.duration("pollInterval", o.pollInterval ?? 1_000, 1),
+    maxPollInterval: check.duration("maxPollInterval", o.maxPollInterval ?? 10_000, 1),
+    signal: o.signal === undefined ? undefined : check.signal("signal", o.signal),
+    onProgress: o.onProgress === undefined ? undefined : check.type("onProgress", o.onProgress, "function"),
+  };
 }

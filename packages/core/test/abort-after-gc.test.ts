@@ -3,16 +3,18 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { expect, it } from "vitest";
 
-// A Request's signal follows the caller's only through a weak reference. When nothing else holds the request
-// (a fetch that just waits for its signal), garbage collection used to drop the link and the caller's abort was
-// lost: the walk hung. This runs the case in a child process where it can force collections.
+// A fetch that just waits for its signal holds nothing but that signal. Garbage collection once dropped the link
+// from the caller's signal to it (the client handed fetch a Request, whose signal follows the caller's only
+// through a weak reference), and the caller's abort was lost: the walk hung. The client now keeps the signal it
+// gives fetch reachable for the whole attempt. This runs the case in a child process where it can force
+// collections.
 const dist = fileURLToPath(new URL("../dist/index.mjs", import.meta.url));
 const script = `
 const { createJobsClient } = await import(${JSON.stringify(dist)});
 const seen = [];
-const fetch = async (request) => {
-  seen.push(new URL(request.url).searchParams.get("pageNumber"));
-  if (seen.length > 1) return new Promise((_r, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason)));
+const fetch = async (url, init) => {
+  seen.push(new URL(url).searchParams.get("pageNumber"));
+  if (seen.length > 1) return new Promise((_r, reject) => init.signal.addEventListener("abort", () => reject(init.signal.reason)));
   const data = Array.from({ length: 5 }, (_, i) => ({ id: "j" + i, type: "file", operation: "x", source: "s", createdBy: "u", createdAt: "", updatedAt: "" }));
   return Response.json({ data, pagination: { currentPage: 1, pageCount: 3, totalCount: 15 } });
 };

@@ -45,6 +45,32 @@ function everythingAbout(error: Error): string {
   return parts.join("\n");
 }
 
+describe("instanceof", () => {
+  it("holds for the SDK's classes, but an error of a parent class is not one of the caller's own subclass", () => {
+    class MyNotFound extends NotFoundError {}
+    const info = { status: 404, error: undefined, headers: new Headers(), method: "GET", path: "/jobs/j" };
+    const sdkError = new NotFoundError(info);
+    const own = new MyNotFound(info);
+    expect(sdkError instanceof MyNotFound).toBe(false);
+    expect(own instanceof MyNotFound).toBe(true);
+    expect(own instanceof NotFoundError).toBe(true);
+    expect(own instanceof APIError).toBe(true);
+    expect(sdkError instanceof APIError).toBe(true);
+    expect(sdkError instanceof InvalidResponseError).toBe(false);
+    expect([sdkError.name, own.name]).toEqual(["NotFoundError", "MyNotFound"]);
+  });
+
+  it("holds across copies of the package: a class is known by its kind, not its identity", () => {
+    // Another copy of the package (its CommonJS build, or another version) has classes of its own with the same kinds.
+    class OtherNotFound extends JobsError {
+      static override readonly kind: string = "NotFoundError";
+    }
+    const foreign = new OtherNotFound("404 from the other copy");
+    expect(foreign instanceof NotFoundError).toBe(true);
+    expect(foreign instanceof APIError).toBe(false);
+  });
+});
+
 describe("error statuses", () => {
   it("throws APIError with status, parsed Errors body, headers, method and path", async () => {
     const client = clientAnswering(() =>
@@ -61,7 +87,7 @@ describe("error statuses", () => {
     expect(apiError.method).toBe("POST");
     expect(apiError.path).toBe("/jobs/us_jb_nope/complete");
     expect(apiError.message).toBe(
-      "404 jobId: Job us_jb_nope not found (POST /jobs/us_jb_nope/complete) — check the job id, and that the base URL is the job's region",
+      "404 jobId: Job us_jb_nope not found (POST /jobs/us_jb_nope/complete) — check the job id, and that the base URL https://jobs.example.test/v1 is the job's region",
     );
   });
 
@@ -86,6 +112,25 @@ describe("error statuses", () => {
     expect(error.name).toBe(name);
     expect((error as APIError).status).toBe(status);
     expect(error.message).toContain(`${status} nope (GET /jobs/j)`);
+  });
+
+  it("says what a 404 most likely means: a base URL without /v1, a wrong base URL, or a wrong job id", async () => {
+    const notFound = () => json(404, { errors: [{ message: "No route for GET /jobs" }] });
+    const platform = createJobsClient({
+      token: TOKEN,
+      baseUrl: "https://platform.flatfile.com/api",
+      fetch: recordingFetch(notFound).fetch,
+    });
+    expect((await caught(platform.jobs.list())).message).toBe(
+      "404 No route for GET /jobs (GET /jobs) — https://platform.flatfile.com/api/jobs does not exist: the base URL https://platform.flatfile.com/api should end in /v1, where the API's paths are (e.g. https://platform.flatfile.com/api/v1)",
+    );
+    const list = clientAnswering(notFound);
+    expect((await caught(list.jobs.list())).message).toBe(
+      "404 No route for GET /jobs (GET /jobs) — https://jobs.example.test/v1/jobs does not exist; check the base URL",
+    );
+    expect((await caught(list.jobs.get("us_jb_1"))).message).toMatch(
+      /— check the job id, and that the base URL https:\/\/jobs\.example\.test\/v1 is the job's region$/,
+    );
   });
 
   it("keeps the request id and the attempt count", async () => {

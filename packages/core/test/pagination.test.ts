@@ -6,7 +6,7 @@ import {
   type Job,
   type JobsClientOptions,
 } from "../src/index.js";
-import { BASE_URL, json, TOKEN } from "./recording-fetch.js";
+import { BASE_URL, json, requestFetch, TOKEN } from "./recording-fetch.js";
 
 const jobOf = (n: number): Job => ({
   id: `us_jb_${n}`,
@@ -25,7 +25,7 @@ const jobOf = (n: number): Job => ({
 function pagedServer(total: number, options: { withPagination?: boolean; hold?: number[] } = {}) {
   const jobs = Array.from({ length: total }, (_, i) => jobOf(i + 1));
   const events: string[] = [];
-  const fetch = async (request: Request): Promise<Response> => {
+  const fetch = requestFetch(async (request: Request): Promise<Response> => {
     const url = new URL(request.url);
     const pageSize = Number(url.searchParams.get("pageSize") ?? 20);
     const pageNumber = Number(url.searchParams.get("pageNumber") ?? 1);
@@ -46,7 +46,7 @@ function pagedServer(total: number, options: { withPagination?: boolean; hold?: 
         ? { data }
         : { data, pagination: { currentPage: pageNumber, pageCount, totalCount: total } },
     );
-  };
+  });
   const client = (extra: Partial<JobsClientOptions> = {}) =>
     createJobsClient({ token: TOKEN, baseUrl: BASE_URL, fetch, ...extra });
   return { client, events };
@@ -147,6 +147,8 @@ describe("jobs.iterate", () => {
   it("refuses a maxPages below 1", () => {
     const { client } = pagedServer(1);
     expect(() => client().jobs.iterate({}, { maxPages: 0 })).toThrow(InvalidArgumentError);
-    expect(() => client().jobs.iterate({}, { maxPages: 0 })).toThrow(/maxPages must be 1 or more/);
+    expect(() => client().jobs.iterate({}, { maxPages: 0 })).toThrow(
+      /maxPages must be a whole number, 1 or more \(or Infinity\), got 0\./,
+    );
   });
 });

@@ -1,3 +1,5 @@
+import type { Fetch } from "../src/index.js";
+
 /** A fetch that records every request it is given and answers with what `respond` returns. */
 export interface RecordedRequest {
   method: string;
@@ -6,9 +8,17 @@ export interface RecordedRequest {
   body: string | null;
 }
 
+/**
+ * A client's `fetch` (called as `fetch(url, init)`) that hands `handler` the request as a `Request`, which is
+ * easier to inspect.
+ */
+export function requestFetch(handler: (request: Request) => Response | Promise<Response>): Fetch {
+  return async (url, init) => handler(new Request(url, init));
+}
+
 export function recordingFetch(respond: (request: Request) => Response | Promise<Response> = () => json(200, {})) {
   const requests: RecordedRequest[] = [];
-  const fetch = async (request: Request): Promise<Response> => {
+  const fetch = requestFetch(async (request: Request): Promise<Response> => {
     requests.push({
       method: request.method,
       url: new URL(request.url),
@@ -16,7 +26,7 @@ export function recordingFetch(respond: (request: Request) => Response | Promise
       body: request.body === null ? null : await request.clone().text(),
     });
     return respond(request);
-  };
+  });
   return { fetch, requests };
 }
 

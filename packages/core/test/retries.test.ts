@@ -5,6 +5,7 @@ import {
   APIUserAbortError,
   createJobsClient,
   InternalServerError,
+  InvalidArgumentError,
   type JobsClientOptions,
   type Middleware,
   RateLimitError,
@@ -14,7 +15,7 @@ import { backoffDelay, decide, parseRetryAfter } from "../src/internal/retry-pol
 import { BASE_URL, json, recordingFetch, TOKEN } from "./recording-fetch.js";
 
 const job = { data: { id: "j", type: "workbook", operation: "op", source: "s" } };
-const FAST = { retryBackoff: { initialDelayMs: 1, maxDelayMs: 4 } } as const;
+const FAST = { retryBackoff: { initialDelay: 1, maxDelay: 4 } } as const;
 
 /** A client whose fetch answers from `script` in order (the last entry repeats). */
 function scripted(
@@ -98,11 +99,16 @@ describe("the retry policy", () => {
     }
   });
 
-  it("lets a call override the policy and the retry count", async () => {
+  it("lets a call say whether it is idempotent, and set the retry count", async () => {
     let s = scripted([() => json(500, {}), () => json(200, job)]);
-    await expect(s.client.jobs.complete("j", undefined, { retry: true })).resolves.toEqual(job);
+    await expect(s.client.jobs.complete("j", undefined, { idempotent: true })).resolves.toEqual(job);
+    expect(s.requests).toHaveLength(2);
+    // A read declared not idempotent is retried only after failures that prove nothing was processed.
+    s = scripted([() => json(500, {}), () => json(200, job)]);
+    await expect(s.client.jobs.get("j", { idempotent: false })).rejects.toBeInstanceOf(InternalServerError);
+    expect(s.requests).toHaveLength(1);
     s = scripted([() => json(503, {})]);
-    await expect(s.client.jobs.get("j", { retry: false })).rejects.toBeInstanceOf(InternalServerError);
+    await expect(s.client.jobs.get("j", { maxRetries: 0 })).rejects.toBeInstanceOf(InternalServerError);
     expect(s.requests).toHaveLength(1);
     s = scripted([() => json(503, {})], { maxRetries: 5 });
     const error = await s.client.jobs.get("j").catch((e) => e);
@@ -148,24 +154,24 @@ describe("the retry policy", () => {
 
     const { client, retries } = scripted([() => json(429, {}, { "retry-after-ms": "30" }), () => json(200, job)]);
     await client.jobs.get("j");
-    expect(retries[0]?.delayMs).toBe(30);
+    expect(retries[0]?.delay).toBe(30);
 
     const capped = scripted([() => json(429, { errors: [{ message: "slow down" }] }, { "Retry-After": "120" })], {
-      maxRetryAfterMs: 1000,
+      maxRetryAfter: 1000,
     });
     const error = await capped.client.jobs.get("j").catch((e) => e);
     expect(error).toBeInstanceOf(RateLimitError);
-    expect([error.attempts, error.retryAfterMs, capped.requests.length]).toEqual([1, 120_000, 1]);
+    expect([error.attempts, error.retryAfter, capped.requests.length]).toEqual([1, 120_000, 1]);
     expect(error.message).toMatch(/slow down .* the server asks to retry after 120 s \(at 20\d\d-/);
   });
 
   it("backs off exponentially, capped, with at most 25% jitter", () => {
-    const backoff = { initialDelayMs: 500, maxDelayMs: 8000 };
+    const backoff = { initialDelay: 500, maxDelay: 8000 };
     expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, backoff, () => 0))).toEqual([
       500, 1000, 2000, 4000, 8000, 8000,
     ]);
     expect(backoffDelay(2, backoff, () => 1)).toBe(750);
-    const ctx = { idempotent: true, force: undefined, attempt: 1, maxRetries: 2, backoff, maxRetryAfterMs: 60_000 };
+    const ctx = { idempotent: true, attempt: 1, maxRetries: 2, backoff, maxRetryAfter: 60_000 };
     expect(decide({ kind: "timeout" }, ctx)).toMatchObject({ retry: true, reason: "timeout" });
     expect(decide({ kind: "timeout" }, { ...ctx, idempotent: false })).toMatchObject({ retry: false });
     expect(decide({ kind: "connection", notSent: true }, { ...ctx, idempotent: false })).toMatchObject({ retry: true });
@@ -188,20 +194,21 @@ describe("timeouts and aborts", () => {
     expect(error.message).toContain("within 20 ms");
   });
 
-  it("accepts @flatfile/api's option names: abortSignal and timeoutInSeconds", async () => {
-    const { client } = scripted([hanging]);
-    const timedOut = await client.jobs.complete("j", undefined, { timeoutInSeconds: 0.02 }).catch((e) => e);
-    expect(timedOut).toBeInstanceOf(APIConnectionTimeoutError);
-    expect(timedOut.attempts).toBe(1);
-    const controller = new AbortController();
-    const pending = client.jobs.get("j", { abortSignal: controller.signal });
-    controller.abort();
-    await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
+  it("refuses @flatfile/api's option names, saying which of ours to use, and sends nothing", async () => {
+    const { client, requests } = scripted([hanging]);
+    const seconds = await client.jobs.complete("j", undefined, { timeoutInSeconds: 0.02 } as never).catch((e) => e);
+    expect(seconds).toBeInstanceOf(InvalidArgumentError);
+    expect(seconds.message).toBe(
+      'RequestOptions has no option "timeoutInSeconds": use timeout, in milliseconds. Its options are signal, timeout, maxRetries, idempotent, headers.',
+    );
+    const signal = await client.jobs.get("j", { abortSignal: new AbortController().signal } as never).catch((e) => e);
+    expect(signal.message).toMatch(/^RequestOptions has no option "abortSignal": use signal\./);
+    expect(requests).toHaveLength(0);
   });
 
   it("stops at once when the caller aborts during the backoff, sending nothing more", async () => {
     const controller = new AbortController();
-    const { client, requests } = scripted([() => json(503, {})], { retryBackoff: { initialDelayMs: 60_000 } });
+    const { client, requests } = scripted([() => json(503, {})], { retryBackoff: { initialDelay: 60_000 } });
     const pending = client.jobs.get("j", { signal: controller.signal });
     await vi.waitFor(() => expect(requests).toHaveLength(1));
     controller.abort();
@@ -251,7 +258,7 @@ describe("middleware and logging", () => {
       logLevel: "debug",
       headers: { Cookie: "session=abc" },
     });
-    await client.jobs.complete("j", { info: `token is ${TOKEN}` }, { retry: true });
+    await client.jobs.complete("j", { info: `token is ${TOKEN}` }, { idempotent: true });
     const text = lines.join("\n");
     expect(text).toContain("[flatfile-jobs] → POST /jobs/j/complete authorization: [redacted]");
     expect(text).toContain("authorization: [redacted]");

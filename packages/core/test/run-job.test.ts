@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { createJobsClient, type Job, JobCanceledError, runJob } from "../src/index.js";
-import { BASE_URL, json, TOKEN } from "./recording-fetch.js";
+import { BASE_URL, json, requestFetch, TOKEN } from "./recording-fetch.js";
 
 /** One job kept in memory behind ack/get/complete/fail, recording every call the worker makes. */
 function jobServer() {
@@ -15,7 +15,7 @@ function jobServer() {
     status: "ready",
   };
   const calls: Array<{ op: string; body: unknown }> = [];
-  const fetch = async (request: Request): Promise<Response> => {
+  const fetch = requestFetch(async (request: Request): Promise<Response> => {
     const op = new URL(request.url).pathname.split("/").at(-1) ?? "";
     const body = request.body ? JSON.parse(await request.text()) : undefined;
     calls.push({ op, body });
@@ -23,7 +23,7 @@ function jobServer() {
     if (op === "complete") Object.assign(job, { status: "complete", ...body });
     if (op === "fail") Object.assign(job, { status: "failed", ...body });
     return json(200, { data: { ...job } });
-  };
+  });
   const client = createJobsClient({ token: TOKEN, baseUrl: BASE_URL, fetch });
   const acks = () => calls.filter((c) => c.op === "ack").map((c) => c.body);
   return { client, job, calls, acks };

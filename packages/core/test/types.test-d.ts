@@ -2,6 +2,7 @@ import { describe, expectTypeOf, it } from "vitest";
 import {
   createJobsClient,
   type DiffRecordsResponse,
+  type Fetch,
   type Job,
   type JobConfig,
   type JobPlanResponse,
@@ -99,5 +100,38 @@ describe("wrong arguments do not compile", () => {
     void jobs.split("j", { parts: [{ rows: 100 }, {}] });
     void jobs.complete("j", { outcome: { next: { type: "url", url: "https://example.test", label: "Open" } } });
     void jobs.list({ excludeChildJobs: true, sortDirection: "asc", pageNumber: 1 });
+  });
+});
+
+describe("the public contracts", () => {
+  it("types raw calls from the spec, with the X-Disable-Hooks header the client sends left optional", async () => {
+    const { raw } = createJobsClient({ token: "sk_x" });
+    const { data } = await raw.GET("/jobs/{jobId}", { params: { path: { jobId: "us_jb_1" } } });
+    expectTypeOf(data?.data.status).toEqualTypeOf<JobStatus | undefined>();
+    void raw.GET("/jobs", { params: { query: { pageSize: 5 }, header: { "X-Disable-Hooks": "true" } } });
+    // @ts-expect-error the path parameter is still required
+    void raw.GET("/jobs/{jobId}", { params: {} });
+    // @ts-expect-error no such path
+    void raw.GET("/nope");
+  });
+
+  it("takes any fetch with the global fetch's signature, and hands it (url, init)", () => {
+    expectTypeOf(globalThis.fetch).toMatchTypeOf<Fetch>();
+    expectTypeOf<Parameters<Fetch>>().toEqualTypeOf<[url: string, init: RequestInit]>();
+    createJobsClient({ token: "sk_x", fetch: (url, init) => globalThis.fetch(url, init) });
+    // @ts-expect-error a fetch that takes a Request only does not fit
+    createJobsClient({ token: "sk_x", fetch: (request: Request) => globalThis.fetch(request) });
+  });
+
+  it("names per-call options for what they assert, with one name each", () => {
+    void jobs.get("j", { idempotent: false, timeout: Number.POSITIVE_INFINITY, maxRetries: 0 });
+    // @ts-expect-error `retry` became `idempotent` (or maxRetries: 0)
+    void jobs.get("j", { retry: true });
+    // @ts-expect-error one name per option: signal
+    void jobs.get("j", { abortSignal: new AbortController().signal });
+    // @ts-expect-error durations are in milliseconds: timeout
+    void jobs.get("j", { timeoutInSeconds: 5 });
+    // @ts-expect-error waitFor's limit on the whole wait is maxWait; timeout is per attempt everywhere
+    void jobs.waitFor("j", { timeout: 1000 });
   });
 });

@@ -8,14 +8,14 @@ import {
   JobFailedError,
   JobWaitTimeoutError,
 } from "../src/index.js";
-import { BASE_URL, json, TOKEN } from "./recording-fetch.js";
+import { BASE_URL, json, requestFetch, TOKEN } from "./recording-fetch.js";
 
 type State = Partial<Pick<Job, "status" | "progress" | "info" | "outcome">>;
 
 /** A client whose `get` sees the job go through `states` (the last one repeats); `hang` never answers. */
 function jobGoingThrough(states: Array<State | "hang">) {
   let polls = 0;
-  const fetch = async (request: Request): Promise<Response> => {
+  const fetch = requestFetch(async (request: Request): Promise<Response> => {
     const state = states[Math.min(polls, states.length - 1)];
     polls += 1;
     if (state === "hang") {
@@ -35,7 +35,7 @@ function jobGoingThrough(states: Array<State | "hang">) {
         ...state,
       },
     });
-  };
+  });
   const client = createJobsClient({ token: TOKEN, baseUrl: BASE_URL, fetch });
   return { jobs: client.jobs, polls: () => polls };
 }
@@ -79,7 +79,7 @@ describe("jobs.waitFor", () => {
 
   it("gives up at the deadline with a timeout error that says where the job was", async () => {
     const { jobs } = jobGoingThrough([{ status: "executing", progress: 40 }]);
-    const error = await jobs.waitFor("us_jb_1", { ...FAST, timeout: 40 }).catch((e) => e);
+    const error = await jobs.waitFor("us_jb_1", { ...FAST, maxWait: 40 }).catch((e) => e);
     expect(error).toBeInstanceOf(JobWaitTimeoutError);
     expect(error.job.progress).toBe(40);
     expect(error.message).toMatch(/^Job us_jb_1 did not finish within 40 ms \(still executing at 40%\)/);
@@ -87,7 +87,7 @@ describe("jobs.waitFor", () => {
 
   it("gives up at the deadline even while a poll is still waiting for its answer", async () => {
     const { jobs } = jobGoingThrough(["hang"]);
-    const error = await jobs.waitFor("us_jb_1", { ...FAST, timeout: 30 }).catch((e) => e);
+    const error = await jobs.waitFor("us_jb_1", { ...FAST, maxWait: 30 }).catch((e) => e);
     expect(error).toBeInstanceOf(JobWaitTimeoutError);
     expect(error.job).toBeUndefined();
   });

@@ -1,10 +1,10 @@
 import {
+  type JobsClient as CoreJobsClient,
+  type JobsClientOptions as CoreJobsClientOptions,
+  type JobsCore as CoreJobsCore,
   createJobsClient as createCoreClient,
   createJobsCore as createCoreCore,
   InvalidArgumentError,
-  type JobsClient,
-  type JobsClientOptions,
-  type JobsCore,
 } from "@flatfile-jobs/core";
 import packageJson from "../package.json" with { type: "json" };
 import { type ConnectionOptions, createNodeFetch } from "./dispatcher.js";
@@ -17,7 +17,7 @@ export const USER_AGENT = `${packageJson.name}/${packageJson.version} node/${pro
  * Options of the Node client: as in core, but `token` and `baseUrl` may come from the environment, plus how it
  * connects (`keepAlive`, `dispatcher`, `proxy`).
  */
-export interface NodeJobsClientOptions extends Partial<JobsClientOptions>, ConnectionOptions {
+export interface JobsClientOptions extends Partial<CoreJobsClientOptions>, ConnectionOptions {
   /**
    * Bearer token.
    * @default process.env.FLATFILE_API_KEY ?? process.env.FLATFILE_BEARER_TOKEN
@@ -32,17 +32,17 @@ export interface NodeJobsClientOptions extends Partial<JobsClientOptions>, Conne
    * The lowest level logged. With `FLATFILE_LOG` set and no `logger` given, the client logs to `console`.
    * @default process.env.FLATFILE_LOG, else off
    */
-  logLevel?: JobsClientOptions["logLevel"];
+  logLevel?: CoreJobsClientOptions["logLevel"];
   /**
    * The `fetch` used for every request, instead of undici's with the client's own dispatcher: `keepAlive`,
    * `dispatcher`, `proxy` and the proxy variables then do not apply (and the first three may not be given).
    * @default undici's fetch over a keep-alive Agent, or a proxy agent (see `proxy`)
    */
-  fetch?: JobsClientOptions["fetch"];
+  fetch?: CoreJobsClientOptions["fetch"];
 }
 
 /** The Node client: core's client, plus `close()` for the connections it keeps open. */
-export interface NodeJobsClient extends JobsClient {
+export interface JobsClient extends CoreJobsClient {
   /**
    * Closes the connections the client opened, once its requests in flight are done; later calls fail. Not
    * needed for a process to exit (idle connections do not hold it open), but a worker that shuts down or
@@ -52,13 +52,13 @@ export interface NodeJobsClient extends JobsClient {
 }
 
 /** Creates a Jobs API client for Node.js, reading the token, base URL and proxy from the environment when not given. */
-export function createJobsClient(options: NodeJobsClientOptions = {}): NodeJobsClient {
+export function createJobsClient(options: JobsClientOptions = {}): JobsClient {
   return createClientWithEnv(options, process.env);
 }
 
 /** The Node client for the operation functions (`listJobs(client, …)`): `createJobsCore` plus `close()`. */
-export interface NodeJobsCore extends JobsCore {
-  /** As `NodeJobsClient.close`. */
+export interface JobsCore extends CoreJobsCore {
+  /** As `JobsClient.close`. */
   close(): Promise<void>;
 }
 
@@ -67,27 +67,40 @@ export interface NodeJobsCore extends JobsCore {
  * proxies; like core's `createJobsCore` it does not log and has no `jobs`, `raw` or `use`. Node apps rarely need
  * it: `createJobsClient`'s client works with the functions too.
  */
-export function createJobsCore(options: NodeJobsCoreOptions = {}): NodeJobsCore {
+export function createJobsCore(options: JobsCoreOptions = {}): JobsCore {
   return createCoreWithEnv(options, process.env);
 }
 
 /** Options of the Node `createJobsCore`: those of `createJobsClient` but logging. */
-export type NodeJobsCoreOptions = Omit<NodeJobsClientOptions, "logger" | "logLevel">;
+export type JobsCoreOptions = Omit<JobsClientOptions, "logger" | "logLevel">;
 
 /** `createJobsCore`, reading the given environment instead of `process.env` (for tests). */
-export function createCoreWithEnv(options: NodeJobsCoreOptions, env: Env): NodeJobsCore {
+export function createCoreWithEnv(options: JobsCoreOptions, env: Env): JobsCore {
   const { core, close } = resolve(options, env, false);
-  return { ...createCoreCore(core), close };
+  return withClose(() => createCoreCore(core), close);
 }
 
 /** `createJobsClient`, reading the given environment instead of `process.env` (for tests). */
-export function createClientWithEnv(options: NodeJobsClientOptions, env: Env): NodeJobsClient {
+export function createClientWithEnv(options: JobsClientOptions, env: Env): JobsClient {
   const { core, close } = resolve(options, env, true);
-  return { ...createCoreClient(core), close };
+  return withClose(() => createCoreClient(core), close);
+}
+
+/** Core's client plus `close`; if core refuses an option, the connections opened for it are closed. */
+function withClose<C>(create: () => C, close: () => Promise<void>): C & { close(): Promise<void> } {
+  try {
+    return { ...create(), close };
+  } catch (error) {
+    void close();
+    throw error;
+  }
 }
 
 /** Core's options from the Node ones and the environment, and what closes the connections they open. */
-function resolve(options: NodeJobsClientOptions, env: Env, logs: boolean) {
+function resolve(options: JobsClientOptions, env: Env, logs: boolean) {
+  if (typeof options !== "object" || options === null) {
+    throw new InvalidArgumentError("The client's options must be an object, e.g. createJobsClient({ token: '…' }).");
+  }
   const { keepAlive, dispatcher, proxy, ...coreOptions } = options;
   const token = options.token ?? tokenFromEnv(env);
   if (token === undefined) throw missingTokenError();
@@ -95,9 +108,13 @@ function resolve(options: NodeJobsClientOptions, env: Env, logs: boolean) {
   const logger = options.logger ?? (logLevel && logLevel !== "off" ? console : undefined);
   // An explicit region beats the environment's URL; an explicit baseUrl beats both.
   const baseUrl = options.baseUrl ?? (options.region === undefined ? baseUrlFromEnv(env) : undefined);
-  const headers = { "User-Agent": USER_AGENT, ...options.headers };
+  // Core checks the headers; anything but an object is passed on for it to refuse.
+  const headers =
+    typeof options.headers === "object" || options.headers === undefined
+      ? { "User-Agent": USER_AGENT, ...options.headers }
+      : options.headers;
   const connection = connectionFor(options, env);
-  const core: JobsClientOptions = {
+  const core: CoreJobsClientOptions = {
     ...coreOptions,
     token,
     baseUrl,
@@ -109,7 +126,7 @@ function resolve(options: NodeJobsClientOptions, env: Env, logs: boolean) {
   return { core, close: connection?.close ?? (async () => {}) };
 }
 
-function connectionFor(options: NodeJobsClientOptions, env: Env) {
+function connectionFor(options: JobsClientOptions, env: Env) {
   if (options.fetch === undefined) return createNodeFetch(options, env);
   const given = (["keepAlive", "dispatcher", "proxy"] as const).find((name) => options[name] !== undefined);
   if (given) {

@@ -2,7 +2,7 @@
 // Agent, a ProxyAgent for `proxy`, an EnvHttpProxyAgent for HTTP(S)_PROXY, or the caller's), never Node's
 // global fetch, whose bundled undici is another major version on Node 20 and 22.
 import { createRequire } from "node:module";
-import { InvalidArgumentError } from "@flatfile-jobs/core";
+import { type Fetch, InvalidArgumentError } from "@flatfile-jobs/core";
 import type * as Undici from "undici";
 import type { Dispatcher } from "undici";
 import { type Env, proxyFromEnv } from "./env.js";
@@ -51,7 +51,7 @@ export interface ConnectionOptions {
 
 /** The fetch the client sends with, and what closes the connections it opened. */
 export interface NodeFetch {
-  fetch: (request: Request) => Promise<Response>;
+  fetch: Fetch;
   /** Closes the dispatcher this created (once its requests in flight are done); a no-op for the caller's. */
   close: () => Promise<void>;
 }
@@ -80,19 +80,18 @@ export function createNodeFetch(options: ConnectionOptions, env: Env): NodeFetch
   let closing: Promise<void> | undefined;
 
   return {
-    async fetch(request) {
+    async fetch(url, init) {
       if (closing) throw closedError();
-      // Handing undici a Request of Node's own fetch does not work across versions: its URL, method, headers,
-      // body and signal are passed one by one. The signal is the request's, which core keeps reachable.
+      // Core calls fetch(url, init) with Node's own Headers and AbortSignal; undici 7 is another version of the
+      // same classes, so headers go as pairs. The signal is core's, kept reachable for the whole attempt.
       let response: Undici.Response;
       let body: ArrayBuffer;
       try {
-        response = await undici.fetch(request.url, {
-          method: request.method,
-          headers: [...request.headers],
-          body: request.body === null ? null : await request.arrayBuffer(),
-          redirect: request.redirect,
-          signal: request.signal,
+        response = await undici.fetch(url, {
+          method: init.method,
+          headers: [...new Headers(init.headers)],
+          body: (init.body as string | undefined) ?? null,
+          signal: init.signal,
           dispatcher,
         });
         body = await response.arrayBuffer();
@@ -104,8 +103,9 @@ export function createNodeFetch(options: ConnectionOptions, env: Env): NodeFetch
       // connection busy and open a second; after this turn it reuses the first.
       await new Promise((resolve) => setImmediate(resolve));
       // A Response of Node's global fetch, as core's `fetch` contract says. The body was read above (core reads
-      // it whole anyway) so that the connection is free before that turn.
-      return new Response(NULL_BODY_STATUSES.has(response.status) ? null : body, {
+      // it whole anyway) so that the connection is free before that turn. An empty body is passed on as none:
+      // statuses such as 204 may not carry one.
+      return new Response(body.byteLength ? body : null, {
         status: response.status,
         statusText: response.statusText,
         headers: [...response.headers],
@@ -117,8 +117,6 @@ export function createNodeFetch(options: ConnectionOptions, env: Env): NodeFetch
     },
   };
 }
-
-const NULL_BODY_STATUSES = new Set([101, 204, 205, 304]);
 
 const require = createRequire(import.meta.url);
 let undiciModule: typeof Undici | undefined;
@@ -211,6 +209,13 @@ function planConnections(options: ConnectionOptions, env: Env): Plan {
 }
 
 const KEEP_ALIVE_KEYS = ["keepAliveTimeout", "keepAliveMaxTimeout", "connections"];
+/** The longest delay a timer holds (2³¹ − 1 ms); undici's idle timers are timers too. */
+const MAX_DELAY = 2 ** 31 - 1;
+
+/** A value as core's messages show it. */
+function show(value: unknown): string {
+  return typeof value === "number" ? String(value) : (JSON.stringify(value) ?? String(value));
+}
 
 function agentOptions(keepAlive: ConnectionOptions["keepAlive"]): AgentOptions {
   if (keepAlive === undefined || keepAlive === true) return {};
@@ -220,10 +225,11 @@ function agentOptions(keepAlive: ConnectionOptions["keepAlive"]): AgentOptions {
       `keepAlive must be true, false or { keepAliveTimeout, keepAliveMaxTimeout, connections }, got ${JSON.stringify(keepAlive)}.`,
     );
   }
+  // The same rules and wording as core's own option checks.
   for (const key of Object.keys(keepAlive)) {
-    if (!KEEP_ALIVE_KEYS.includes(key)) {
+    if (!KEEP_ALIVE_KEYS.includes(key) && (keepAlive as Record<string, unknown>)[key] !== undefined) {
       throw new InvalidArgumentError(
-        `keepAlive.${key} is not a setting here; keepAlive takes ${KEEP_ALIVE_KEYS.join(", ")}. For other undici settings, pass your own dispatcher.`,
+        `keepAlive has no option ${JSON.stringify(key)}. Its options are ${KEEP_ALIVE_KEYS.join(", ")}; for other undici settings, pass your own dispatcher.`,
       );
     }
   }
@@ -232,15 +238,15 @@ function agentOptions(keepAlive: ConnectionOptions["keepAlive"]): AgentOptions {
     ["keepAliveTimeout", keepAliveTimeout],
     ["keepAliveMaxTimeout", keepAliveMaxTimeout],
   ] as const) {
-    if (value !== undefined && (typeof value !== "number" || !Number.isFinite(value) || value <= 0)) {
+    if (value !== undefined && !(typeof value === "number" && value >= 1 && value <= MAX_DELAY)) {
       throw new InvalidArgumentError(
-        `keepAlive.${name} must be a number of milliseconds above 0, got ${JSON.stringify(value)}.`,
+        `keepAlive.${name} must be a number of milliseconds from 1 to ${MAX_DELAY} (about 24.8 days), got ${show(value)}.`,
       );
     }
   }
-  if (connections !== undefined && (!Number.isInteger(connections) || connections < 1)) {
+  if (connections !== undefined && !(Number.isSafeInteger(connections) && connections >= 1)) {
     throw new InvalidArgumentError(
-      `keepAlive.connections must be a whole number of 1 or more, got ${JSON.stringify(connections)}.`,
+      `keepAlive.connections must be a whole number, 1 or more, got ${show(connections)}.`,
     );
   }
   return { keepAliveTimeout, keepAliveMaxTimeout, connections };

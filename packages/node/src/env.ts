@@ -13,8 +13,25 @@ export function tokenFromEnv(env: Env): string | undefined {
  * the URL already ends with it.
  */
 export function baseUrlFromEnv(env: Env): string {
-  const apiUrl = nonEmpty(env.FLATFILE_API_URL);
+  const apiUrl = nonEmpty(env.FLATFILE_API_URL)?.trim();
   if (!apiUrl) return DEFAULT_BASE_URL;
+  // Checked as given, so that the message quotes the variable, not the URL with /v1 added to it.
+  let url: URL | undefined;
+  try {
+    url = new URL(apiUrl);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "https:" && url.protocol !== "http:")) {
+    throw new InvalidArgumentError(
+      `FLATFILE_API_URL must be an absolute http(s) URL such as "https://platform.flatfile.com/api", got ${JSON.stringify(apiUrl)}.`,
+    );
+  }
+  if (url.username || url.password) {
+    throw new InvalidArgumentError(
+      "FLATFILE_API_URL must not contain credentials; set FLATFILE_API_KEY to the token instead.",
+    );
+  }
   const trimmed = apiUrl.replace(/\/+$/, "");
   return trimmed.endsWith("/v1") ? trimmed : `${trimmed}/v1`;
 }

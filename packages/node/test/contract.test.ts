@@ -20,10 +20,10 @@ let violations: string[] = [];
 const client = createJobsClient({
   token: TOKEN,
   baseUrl,
-  fetch: async (request: Request) => {
-    const response = await fetch(request);
+  fetch: async (url, init) => {
+    const response = await fetch(url, init);
     const found = response.headers.get("sl-violations");
-    if (found) violations.push(`${request.method} ${request.url}: ${found}`);
+    if (found) violations.push(`${init.method} ${url}: ${found}`);
     return response;
   },
 });
@@ -83,7 +83,7 @@ describe("errors the mock declares", () => {
   });
 
   it("retries a 500 on a read, then reports every attempt", async () => {
-    const retrying = createJobsClient({ token: TOKEN, baseUrl, retryBackoff: { initialDelayMs: 10, maxDelayMs: 20 } });
+    const retrying = createJobsClient({ token: TOKEN, baseUrl, retryBackoff: { initialDelay: 10, maxDelay: 20 } });
     const error = await retrying.jobs.get("us_jb_7Hq2xK9d", { headers: { Prefer: "code=500" } }).catch((e) => e);
     expect(error).toBeInstanceOf(InternalServerError);
     expect(error.attempts).toBe(3);
@@ -91,13 +91,13 @@ describe("errors the mock declares", () => {
   });
 
   it("fails at once on a 429 whose Retry-After is beyond the cap, saying when to come back", async () => {
-    const capped = createJobsClient({ token: TOKEN, baseUrl, maxRetryAfterMs: 5_000 });
+    const capped = createJobsClient({ token: TOKEN, baseUrl, maxRetryAfter: 5_000 });
     const error = await capped.jobs
       .complete("us_jb_7Hq2xK9d", undefined, { headers: { Prefer: "code=429" } })
       .catch((e) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.attempts).toBe(1);
-    expect(error.retryAfterMs).toBe(30_000);
+    expect(error.retryAfter).toBe(30_000);
     expect(error.message).toMatch(/retry after 30 s \(at \d{4}-\d\d-\d\dT/);
   });
 });

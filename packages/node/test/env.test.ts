@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import packageJson from "../package.json" with { type: "json" };
-import { createJobsClient, InvalidArgumentError } from "../src/index.js";
+import { createJobsClient, InvalidArgumentError, NotFoundError } from "../src/index.js";
 
 const prismUrl = inject("prismUrl");
 const prismOrigin = new URL(prismUrl).origin;
@@ -37,13 +37,34 @@ describe("configuration from the environment", () => {
     expect(createJobsClient().baseUrl).toBe("https://platform.uk.flatfile.com/api/v1");
   });
 
+  it("refuses a FLATFILE_API_URL that is not a URL, quoting the variable as it was set", () => {
+    clearEnv();
+    vi.stubEnv("FLATFILE_API_KEY", "sk_env_key");
+    vi.stubEnv("FLATFILE_API_URL", "platform.flatfile.com/api");
+    expect(() => createJobsClient()).toThrow(
+      'FLATFILE_API_URL must be an absolute http(s) URL such as "https://platform.flatfile.com/api", got "platform.flatfile.com/api".',
+    );
+    vi.stubEnv("FLATFILE_API_URL", "https://user:pw@platform.flatfile.com/api");
+    expect(() => createJobsClient()).toThrow(/^FLATFILE_API_URL must not contain credentials/);
+  });
+
+  it("says a base URL without /v1 is the likely cause of a 404, naming the URL it asked for", async () => {
+    clearEnv();
+    const client = createJobsClient({ token: "sk_x", baseUrl: prismOrigin, maxRetries: 0 });
+    const error = await client.jobs.list().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as Error).message).toContain(
+      `— ${prismOrigin}/jobs does not exist: the base URL ${prismOrigin} should end in /v1, where the API's paths are`,
+    );
+  });
+
   it("falls back to FLATFILE_BEARER_TOKEN and to the production URL", async () => {
     clearEnv();
     vi.stubEnv("FLATFILE_BEARER_TOKEN", "sk_bearer");
     const seen: string[] = [];
     const client = createJobsClient({
-      fetch: async (request: Request) => {
-        seen.push(`${request.headers.get("authorization")} ${request.url}`);
+      fetch: async (url, init) => {
+        seen.push(`${new Headers(init.headers).get("authorization")} ${url}`);
         return Response.json({ data: [] });
       },
     });
@@ -104,8 +125,8 @@ describe("regions and the User-Agent", () => {
     let userAgent: string | null = null;
     const client = createJobsClient({
       token: "sk_x",
-      fetch: async (request: Request) => {
-        userAgent = request.headers.get("user-agent");
+      fetch: async (_url, init) => {
+        userAgent = new Headers(init.headers).get("user-agent");
         return Response.json({ data: [] });
       },
     });

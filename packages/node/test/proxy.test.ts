@@ -11,7 +11,7 @@ import { format, inspect, promisify } from "node:util";
 import getPort from "get-port";
 import { generate as generateCertificate } from "selfsigned";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClientWithEnv, type NodeJobsClientOptions } from "../src/client.js";
+import { createClientWithEnv, type JobsClientOptions } from "../src/client.js";
 import type { Env } from "../src/env.js";
 import { APIConnectionError, InvalidArgumentError, type RetryInfo } from "../src/index.js";
 import { type ApiServer, type ProxyServer, startApiServer, startProxy } from "./local-servers.js";
@@ -38,7 +38,7 @@ afterAll(async () => {
 });
 
 /** Runs `calls` list calls through a client that sees `env`, then closes it. */
-async function listThrough(env: Env, options: NodeJobsClientOptions = {}, calls = 1): Promise<void> {
+async function listThrough(env: Env, options: JobsClientOptions = {}, calls = 1): Promise<void> {
   const client = createClientWithEnv({ token: TOKEN, baseUrl: api.url, ...options }, env);
   try {
     for (let i = 0; i < calls; i++) await client.jobs.list();
@@ -121,7 +121,7 @@ describe("the proxy option", () => {
         baseUrl: api.url,
         proxy: `http://jobs-bot:SECRETproxy@127.0.0.1:${closedPort}`,
         maxRetries: 1,
-        retryBackoff: { initialDelayMs: 5, maxDelayMs: 5 },
+        retryBackoff: { initialDelay: 5, maxDelay: 5 },
         onRetry: (info) => void retries.push(info),
       },
       {},
@@ -180,9 +180,9 @@ describe("HTTP_PROXY, HTTPS_PROXY and NO_PROXY", () => {
     expect((await observe(proxy, () => listThrough(viaProxy, { proxy: false }))).proxyConnections).toBe(0);
 
     let fetched = 0;
-    const fetch = async (request: Request) => {
+    const fetch = async (url: string, init: RequestInit) => {
       fetched += 1;
-      return globalThis.fetch(request);
+      return globalThis.fetch(url, init);
     };
     expect((await observe(proxy, () => listThrough(viaProxy, { fetch }))).proxyConnections).toBe(0);
     expect(fetched).toBe(1);
@@ -190,7 +190,7 @@ describe("HTTP_PROXY, HTTPS_PROXY and NO_PROXY", () => {
 });
 
 describe("invalid proxy URLs", () => {
-  const cases: Array<[string, NodeJobsClientOptions, Env, RegExp]> = [
+  const cases: Array<[string, JobsClientOptions, Env, RegExp]> = [
     [
       "no scheme",
       { proxy: "proxy.corp.example:3128" },
@@ -248,33 +248,6 @@ describe("invalid proxy URLs", () => {
     expect(() => createClientWithEnv({ token: TOKEN, proxy: proxy.url }, env)).not.toThrow();
     expect(() => createClientWithEnv({ token: TOKEN, fetch: globalThis.fetch }, env)).not.toThrow();
     expect(() => createClientWithEnv({ token: TOKEN }, env)).toThrow(/HTTP_PROXY is a socks5:\/\/ URL/);
-  });
-});
-
-describe("the command line", () => {
-  const cli = fileURLToPath(new URL("../dist/cli.mjs", import.meta.url));
-  const run = (env: Record<string, string>) =>
-    promisify(execFile)(process.execPath, [cli, "list", "--json", "--base-url", api.url], {
-      env: { PATH: process.env.PATH, FLATFILE_API_KEY: TOKEN, ...env },
-      timeout: 20_000,
-    }).then(
-      ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-      (error: { code: number; stdout: string; stderr: string }) => error,
-    );
-
-  it("goes through HTTP_PROXY", async () => {
-    const seen = await observe(proxy, () => run({ HTTP_PROXY: proxy.url }).then((r) => expect(r.code).toBe(0)));
-    expect(seen.connects.map((r) => `${r.method} ${r.url}`)).toEqual([`CONNECT ${api.host}`]);
-    expect(seen.apiRequests).toHaveLength(1);
-  });
-
-  it("refuses an invalid proxy variable with exit code 2 and one line saying how to fix it; nothing is sent", async () => {
-    const before = api.requests().length;
-    const result = await run({ HTTPS_PROXY: "jobs-bot:SECRETpw@proxy.corp.example:3128", HTTP_PROXY: proxy.url });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^Error: HTTPS_PROXY has no scheme: it must start with http:\/\/ .*\n$/);
-    expect(result.stderr).not.toContain("SECRETpw");
-    expect(api.requests().length).toBe(before);
   });
 });
 

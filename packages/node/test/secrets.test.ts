@@ -64,8 +64,8 @@ describe("the token stays secret through every kind of failure", () => {
     token: TOKEN,
     maxRetries: 1,
     timeout: 150,
-    retryBackoff: { initialDelayMs: 5, maxDelayMs: 20 },
-    maxRetryAfterMs: 1000,
+    retryBackoff: { initialDelay: 5, maxDelay: 20 },
+    maxRetryAfter: 1000,
     logger,
     logLevel: "debug" as const,
     onRetry: (info: RetryInfo) => void retryInfos.push(info),
@@ -111,7 +111,7 @@ describe("the token stays secret through every kind of failure", () => {
       });
     await failWith([ended("failed")], (jobs) => jobs.waitFor(JOB));
     await failWith([ended("canceled")], (jobs) => jobs.waitFor(JOB));
-    await failWith([], (jobs) => jobs.waitFor(JOB, { timeout: 50, pollInterval: 10 }));
+    await failWith([], (jobs) => jobs.waitFor(JOB, { maxWait: 50, pollInterval: 10 }));
 
     server.script(STALL);
     const controller = new AbortController();

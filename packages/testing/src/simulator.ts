@@ -1,14 +1,31 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import type { Job, JobConfig, ListJobsQuery } from "@flatfile-jobs/core";
+import type {
+  Job,
+  JobAckDetails,
+  JobCancelDetails,
+  JobCompleteDetails,
+  JobConfig,
+  JobExecutionPlan,
+  JobSplitDetails,
+  JobUpdate,
+  ListJobsQuery,
+} from "@flatfile-jobs/core";
+import * as check from "./check.js";
 import { JobStore, SimulatorError } from "./store.js";
+import { bodyFields, checkRequest, matchRoute, type Operation } from "./validation.js";
 
 export interface SimulatorOptions {
-  /** Port on 127.0.0.1. @default a free port */
+  /** Port on 127.0.0.1, a whole number from 0 to 65535; 0 picks a free one. @default 0 */
   port?: number;
-  /** Delay before every answer, in milliseconds (to make timing visible, e.g. prefetch). @default 0 */
-  latencyMs?: number;
+  /**
+   * Delay before every answer, in milliseconds from 0 to 2147483647 (to make timing visible, e.g. prefetch).
+   * @default 0
+   */
+  latency?: number;
 }
+
+const SIMULATOR_OPTIONS = ["port", "latency"] as const;
 
 /** One request as the simulator saw it. */
 export interface SimulatedRequest {
@@ -27,36 +44,48 @@ export type JobStep = Partial<Pick<Job, "status" | "progress" | "info" | "outcom
 export interface JobsSimulator {
   /** Base URL of the simulated API, ending in `/v1`. */
   url: string;
+  /** The port the server listens on (the free one picked when `port` was 0 or not given). */
   port: number;
-  /** Adds jobs directly, as if created earlier; returns them. */
+  /**
+   * Adds jobs directly, as if created earlier, and returns them: `seed(n)` adds `n` jobs of type `file`, operation
+   * `extract`, source `us_fl_seed`; `seed([...])` adds one job per entry, with those defaults for what it leaves
+   * out. Each job gets an id (`us_jb_…`), `createdBy`, timestamps, status `created` and progress 0 unless given.
+   * Not validated against the spec.
+   */
   seed(jobs: Array<Partial<Job> & Partial<JobConfig>> | number): Job[];
   /** Every job, in creation order. */
   jobs(): Job[];
-  /** One job as it is now. */
+  /** One job as it is now, or `undefined` if there is none. */
   job(jobId: string): Job | undefined;
   /** Changes a job behind the client's back (e.g. cancels it from "another user"). */
   update(jobId: string, change: Partial<Job>): Job;
-  /** Applies `steps` to a job one after another, every `intervalMs`, as a worker would. */
-  script(jobId: string, steps: JobStep[], intervalMs: number): Promise<void>;
+  /**
+   * Applies `steps` to a job one after another, the first at once, then one every `interval` milliseconds, as a
+   * worker would; resolves `interval` after the last one, or when the job is deleted. Not validated against the
+   * spec. A bad `interval` throws `InvalidArgumentError` at the call.
+   */
+  script(jobId: string, steps: JobStep[], interval: number): Promise<void>;
   /** Every request so far, in arrival order. */
   requests(): SimulatedRequest[];
   /** Stops the server, its scripts and its connections. */
   close(): Promise<void>;
 }
 
-const BASE = "/v1/jobs";
-const INTEGER_PARAMS = new Set(["pageSize", "pageNumber"]);
-
 /**
  * Starts a stateful simulator of the Jobs API on 127.0.0.1: all 17 operations, jobs kept in memory with their
- * lifecycle, real pagination, split into part jobs, and scriptable progress. Errors use the API's `Errors` body.
+ * lifecycle, real pagination, split into part jobs, and scriptable progress. Every request is checked against
+ * the API's OpenAPI description (parameters, headers and body) and refused as the API would, with a 400 and the
+ * API's `Errors` body. A bad option rejects with `InvalidArgumentError`.
  */
-export async function startJobsSimulator(options: SimulatorOptions = {}): Promise<JobsSimulator> {
+export async function startJobsSimulator(options?: SimulatorOptions): Promise<JobsSimulator> {
+  const o =
+    check.options("SimulatorOptions", options, SIMULATOR_OPTIONS, { latencyMs: "use latency (in milliseconds)" }) ?? {};
+  const latency = check.duration("latency", o.latency ?? 0);
+  const listenPort = check.port("port", o.port ?? 0);
   const store = new JobStore();
   const log: SimulatedRequest[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const sockets = new Set<Socket>();
-  const latency = options.latencyMs ?? 0;
 
   const server = createServer((req, res) => {
     const receivedAt = Date.now();
@@ -84,7 +113,7 @@ export async function startJobsSimulator(options: SimulatorOptions = {}): Promis
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", resolve);
+    server.listen(listenPort, "127.0.0.1", resolve);
   });
   const { port } = server.address() as AddressInfo;
 
@@ -103,8 +132,10 @@ export async function startJobsSimulator(options: SimulatorOptions = {}): Promis
       return job && structuredClone(job);
     },
     update: (jobId, change) => structuredClone(store.patch(jobId, change)),
-    script: (jobId, steps, intervalMs) =>
-      new Promise((resolve) => {
+    script: (jobId, steps, interval) => {
+      check.duration("interval", interval);
+      if (!Array.isArray(steps)) throw check.invalid("steps", "an array of changes to apply", steps);
+      return new Promise((resolve) => {
         let next = 0;
         const tick = () => {
           const step = steps[next];
@@ -114,11 +145,12 @@ export async function startJobsSimulator(options: SimulatorOptions = {}): Promis
           const timer = setTimeout(() => {
             timers.delete(timer);
             tick();
-          }, intervalMs);
+          }, interval);
           timers.add(timer);
         };
         tick();
-      }),
+      });
+    },
     requests: () => [...log],
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
@@ -136,93 +168,96 @@ async function handle(
   latency: number,
 ): Promise<{ status: number; body: unknown }> {
   try {
-    const body = await readJson(req);
+    const text = await readBody(req);
     if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
-    if (!/^Bearer \S+$/.test(req.headers.authorization ?? "")) throw new SimulatorError401();
-    if (req.headers["x-disable-hooks"] !== "true") {
-      throw new SimulatorError(400, "X-Disable-Hooks: true is required", "X-Disable-Hooks");
-    }
-    return { status: 200, body: route(store, req.method ?? "GET", new URL(req.url ?? "/", "http://simulator"), body) };
-  } catch (error) {
-    if (error instanceof SimulatorError401)
+    if (!/^Bearer \S+$/.test(req.headers.authorization ?? "")) {
       return { status: 401, body: errors("Unauthorized: a bearer token is required") };
+    }
+    const method = req.method ?? "GET";
+    const url = new URL(req.url ?? "/", "http://simulator");
+    const route = matchRoute(method, url.pathname);
+    if (!route) throw new SimulatorError(404, `No route for ${method} ${url.pathname}`);
+    const { operation } = route;
+    const request = checkRequest(operation, {
+      params: route.params,
+      query: url.searchParams,
+      headers: req.headers,
+      body: text,
+    });
+    if (request.refusals.length > 0) return { status: 400, body: { errors: request.refusals } };
+    const handler = HANDLERS[operation.operationId];
+    if (!handler) throw new Error(`The simulator does not implement ${operation.operationId}`);
+    const body = fieldsOf(operation, request.body);
+    return { status: 200, body: handler(store, { jobId: request.params.jobId ?? "", query: request.query, body }) };
+  } catch (error) {
     if (error instanceof SimulatorError) return { status: error.status, body: errors(error.message, error.key) };
     return { status: 500, body: errors(error instanceof Error ? error.message : "Internal error") };
   }
 }
 
-class SimulatorError401 extends Error {}
+const fields = new Map<Operation, Set<string>>();
 
-// biome-ignore lint/suspicious/noExplicitAny: request bodies arrive as parsed JSON
-function route(store: JobStore, method: string, url: URL, body: any): unknown {
-  const path = url.pathname;
-  if (path === BASE && method === "GET") return store.list(queryOf(url));
-  if (path === BASE && method === "POST") return { data: store.create(body) };
-  if (path === `${BASE}/preview-mutation` && method === "POST") return { data: [] };
-  if (!path.startsWith(`${BASE}/`)) throw new SimulatorError(404, `No route for ${method} ${path}`);
-
-  const [rawId = "", ...rest] = path.slice(BASE.length + 1).split("/");
-  const jobId = decodeURIComponent(rawId);
-  const action = `${method} /${rest.join("/")}`;
-  switch (action) {
-    case "GET /":
-      return { data: store.get(jobId) };
-    case "PATCH /":
-      return { data: store.patch(jobId, body ?? {}) };
-    case "DELETE /":
-      store.delete(jobId);
-      return { data: { success: true } };
-    case "POST /execute":
-      store.execute(jobId);
-      return { data: { success: true } };
-    case "GET /plan":
-      return { data: { job: store.get(jobId), plan: store.plan(jobId) } };
-    case "PUT /plan":
-    case "PATCH /plan": {
-      const { jobId: _j, fileId: _f, ...plan } = body ?? {};
-      return { data: { job: store.get(jobId), plan: store.setPlan(jobId, plan, method === "PUT") } };
-    }
-    case "POST /ack":
-      return { data: store.ack(jobId, body ?? {}) };
-    case "POST /outcome/ack":
-      return { data: store.ackOutcome(jobId) };
-    case "POST /complete":
-      return { data: store.finish(jobId, "complete", body ?? {}) };
-    case "POST /fail":
-      return { data: store.finish(jobId, "failed", body ?? {}) };
-    case "POST /cancel":
-      return { data: store.cancel(jobId, body ?? {}) };
-    case "POST /retry":
-      return { data: store.retry(jobId) };
-    case "POST /split":
-      return { data: store.split(jobId, body) };
-    default:
-      throw new SimulatorError(404, `No route for ${method} ${path}`);
+/**
+ * The body's fields that the operation's schema declares; others (which the schema allows, as the API ignores
+ * them) never reach the store, so a request cannot set what the API sets itself, such as `id` or `createdAt`.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the body has been validated against the operation's schema
+function fieldsOf(operation: Operation, body: unknown): any {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return body;
+  let known = fields.get(operation);
+  if (!known) {
+    known = bodyFields(operation);
+    fields.set(operation, known);
   }
+  return Object.fromEntries(Object.entries(body).filter(([name]) => known.has(name)));
 }
 
-function queryOf(url: URL): ListJobsQuery {
-  const query: Record<string, string | number | boolean> = {};
-  for (const [name, value] of url.searchParams) {
-    query[name] = INTEGER_PARAMS.has(name) ? Number(value) : name === "excludeChildJobs" ? value === "true" : value;
-  }
-  return query as ListJobsQuery;
+interface HandlerRequest {
+  jobId: string;
+  query: Record<string, unknown>;
+  // biome-ignore lint/suspicious/noExplicitAny: validated against the operation's request body schema
+  body: any;
 }
 
-function readJson(req: IncomingMessage): Promise<unknown> {
+/** What each operation (by the spec's operationId) does to the store, and its 200 body. */
+const HANDLERS: Record<string, (store: JobStore, request: HandlerRequest) => unknown> = {
+  list: (store, { query }) => store.list(query as ListJobsQuery),
+  create: (store, { body }) => ({ data: store.create(body as JobConfig) }),
+  get: (store, { jobId }) => ({ data: store.get(jobId) }),
+  update: (store, { jobId, body }) => ({ data: store.patch(jobId, body as JobUpdate as Partial<Job>) }),
+  delete: (store, { jobId }) => {
+    store.delete(jobId);
+    return { data: { success: true } };
+  },
+  execute: (store, { jobId }) => {
+    store.execute(jobId);
+    return { data: { success: true } };
+  },
+  getExecutionPlan: (store, { jobId }) => ({ data: { job: store.get(jobId), plan: store.plan(jobId) } }),
+  updateExecutionPlan: (store, { jobId, body }) => plan(store, jobId, body, true),
+  updateExecutionPlanFields: (store, { jobId, body }) => plan(store, jobId, body, false),
+  ack: (store, { jobId, body }) => ({ data: store.ack(jobId, (body ?? {}) as JobAckDetails) }),
+  ackOutcome: (store, { jobId }) => ({ data: store.ackOutcome(jobId) }),
+  complete: (store, { jobId, body }) => ({ data: store.finish(jobId, "complete", (body ?? {}) as JobCompleteDetails) }),
+  fail: (store, { jobId, body }) => ({ data: store.finish(jobId, "failed", (body ?? {}) as JobCompleteDetails) }),
+  cancel: (store, { jobId, body }) => ({ data: store.cancel(jobId, (body ?? {}) as JobCancelDetails) }),
+  retry: (store, { jobId }) => ({ data: store.retry(jobId) }),
+  previewMutation: () => ({ data: [] }),
+  split: (store, { jobId, body }) => ({ data: store.split(jobId, body as JobSplitDetails) }),
+};
+
+/** `PUT` (replace) or `PATCH` (merge) a plan; the body's `jobId` and `fileId` are not part of it. */
+function plan(store: JobStore, jobId: string, body: Record<string, unknown>, replace: boolean) {
+  const { jobId: _j, fileId: _f, ...fields } = body;
+  return { data: { job: store.get(jobId), plan: store.setPlan(jobId, fields as Partial<JobExecutionPlan>, replace) } };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("error", reject);
-    req.on("end", () => {
-      const text = Buffer.concat(chunks).toString("utf8");
-      if (text === "") return resolve(undefined);
-      try {
-        resolve(JSON.parse(text));
-      } catch {
-        reject(new SimulatorError(400, "The request body is not valid JSON"));
-      }
-    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
   });
 }
 

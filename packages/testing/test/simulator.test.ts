@@ -8,7 +8,9 @@ import {
   NotFoundError,
   runJob,
 } from "@flatfile-jobs/core";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { everyCase, randomCase, type SpecRequest } from "./spec-requests.js";
 import { simulatorBehindPrism } from "./through-prism.js";
 
 let env: Awaited<ReturnType<typeof simulatorBehindPrism>>;
@@ -188,7 +190,7 @@ describe("jobs.waitFor and runJob against a job that really moves", () => {
 
   it("times out at the deadline and stops when aborted", async () => {
     const { data: job } = await newJob();
-    await expect(env.client().jobs.waitFor(job.id, { pollInterval: 5, timeout: 60 })).rejects.toBeInstanceOf(
+    await expect(env.client().jobs.waitFor(job.id, { pollInterval: 5, maxWait: 60 })).rejects.toBeInstanceOf(
       JobWaitTimeoutError,
     );
     const controller = new AbortController();
@@ -239,4 +241,66 @@ describe("jobs.waitFor and runJob against a job that really moves", () => {
     await expect(running).rejects.toBeInstanceOf(JobCanceledError);
     expect(env.simulator.job(canceled.id)?.status).toBe("canceled");
   });
+});
+
+describe("the simulator refuses exactly what Prism refuses", () => {
+  // The same request goes to the simulator directly and through Prism's validating proxy (each to a fresh job, so
+  // that a job's state never decides). Prism, a separate implementation that reads openapi/openapi.yaml itself,
+  // refuses what the spec refuses with a 422 (a 401 without a token) before forwarding anything; the simulator must
+  // refuse the same requests with a 400 (401), and accept the others, which Prism forwards to it and then checks
+  // its answer. If the simulator drifts from the spec either way, the two disagree.
+  const PRISM_FOR: Record<number, number> = { 200: 200, 400: 422, 401: 401 };
+
+  const send = async (baseUrl: string, request: SpecRequest) => {
+    const [job] = env.simulator.seed([request.path.endsWith("/retry") ? { status: "failed" } : {}]);
+    const query = new URLSearchParams(request.query).toString();
+    const headers: Record<string, string> = { "Content-Type": "application/json" };
+    if (request.token !== undefined) headers.Authorization = `Bearer ${request.token}`;
+    if (request.hooks !== undefined) headers["X-Disable-Hooks"] = request.hooks;
+    const url = `${baseUrl}${request.path.replace("{jobId}", job?.id ?? "")}${query ? `?${query}` : ""}`;
+    const response = await fetch(url, { method: request.method, headers, body: request.body });
+    return { status: response.status, body: await response.text() };
+  };
+
+  /** Sends `request` both ways; returns the simulator's status, or throws what each side answered. */
+  const compare = async (request: SpecRequest) => {
+    const [direct, proxied] = await Promise.all([send(env.simulator.url, request), send(env.prism.url, request)]);
+    if (PRISM_FOR[direct.status] === proxied.status) return direct.status;
+    throw new Error(
+      `${request.method} ${request.path} ${JSON.stringify(request)}\n` +
+        `the simulator answered ${direct.status} ${direct.body}\nPrism answered ${proxied.status} ${proxied.body}`,
+    );
+  };
+
+  it("for each declared field and parameter, on both sides of what it allows", async () => {
+    const statuses: number[] = [];
+    const disagreements: string[] = [];
+    const cases = everyCase();
+    // A few at a time: Prism and the simulator each answer concurrent requests.
+    for (let i = 0; i < cases.length; i += 4) {
+      await Promise.all(
+        cases.slice(i, i + 4).map((request) =>
+          compare(request).then(
+            (status) => statuses.push(status),
+            (error: Error) => disagreements.push(error.message),
+          ),
+        ),
+      );
+    }
+    expect(disagreements).toEqual([]);
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(100);
+    expect(statuses.filter((s) => s === 400).length).toBeGreaterThan(100);
+  }, 180_000);
+
+  it("for random combinations of changes to the spec's examples", async () => {
+    const statuses: number[] = [];
+    await fc.assert(
+      fc.asyncProperty(randomCase, async (request) => {
+        statuses.push(await compare(request));
+      }),
+      { numRuns: 300 },
+    );
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(30);
+    expect(statuses.filter((s) => s === 400).length).toBeGreaterThan(30);
+  }, 180_000);
 });

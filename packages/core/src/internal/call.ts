@@ -1,52 +1,52 @@
+import type { Call, Operation, RequestOptions } from "../contracts.js";
 import { APIError, InvalidArgumentError, InvalidResponseError, JobsError } from "../errors.js";
-import type { paths } from "../generated/schema.js";
-import type { RequestOptions } from "../operations.js";
+import * as check from "./check.js";
 import { assertJobId } from "./job-id.js";
+import { redactDeep, redactHeaders } from "./redact.js";
 import { parseRetryAfter } from "./retry-policy.js";
-import type { Send, SendResult } from "./send.js";
-import type { CallSettings, FetchLike } from "./transport.js";
+import type { Send } from "./send.js";
+import type { CallSettings, TransportFetch } from "./transport.js";
 
-/** Where a client keeps its `Call`; global, so an operation from another copy of the package finds it too. */
-export const CALL: unique symbol = Symbol.for("@flatfile-jobs/call") as never;
+const REQUEST_OPTIONS = ["signal", "timeout", "maxRetries", "idempotent", "headers"] as const;
 
-/** Query and body of one operation. */
-export interface CallParams {
-  query?: object | undefined;
-  body?: unknown;
+/** A call's options, checked: what `RequestOptions` promises, or an `InvalidArgumentError` before anything is sent. */
+export function checkRequestOptions(options: RequestOptions | undefined): RequestOptions {
+  const o = check.options("RequestOptions", options, REQUEST_OPTIONS) ?? {};
+  if (o.signal !== undefined) check.signal("signal", o.signal);
+  if (o.timeout !== undefined) check.duration("timeout", o.timeout, 1, true);
+  if (o.maxRetries !== undefined) check.count("maxRetries", o.maxRetries, 0);
+  if (o.idempotent !== undefined) check.type("idempotent", o.idempotent, "boolean");
+  if (o.headers !== undefined) check.headers("headers", o.headers);
+  return o;
 }
 
 /**
- * Sends one operation: `path` is the spec's path (`/jobs/{jobId}/ack`), `jobId` fills it in. Resolves to the
- * operation's 200 body, parsed, or rejects with the `JobsError` that fits.
+ * The `Call` of a client: `send` builds each request (path, query, JSON body) and the transport sends it. Bodies
+ * are read as text and parsed here, so a broken reply (HTML from a proxy, an empty or truncated body) becomes an
+ * `InvalidResponseError` that shows what arrived, not a bare `SyntaxError`.
  */
-export type Call = (
-  method: string,
-  path: keyof paths,
-  jobId: string | undefined,
-  params: CallParams,
-  options: RequestOptions | undefined,
-) => Promise<never>;
-
-/**
- * The `Call` of a client: `send` builds each request (path, query, JSON body) and the transport sends it. Bodies are read as text and parsed here, so a broken reply (HTML from a proxy, an empty or
- * truncated body) becomes an `InvalidResponseError` that shows what arrived, not a bare `SyntaxError`.
- */
-export function createCall(send: Send, transport: (settings: CallSettings) => FetchLike, secret: string): Call {
-  return async (method, template, jobId, { query, body }, options = {}) => {
+export function createCall(
+  send: Send,
+  transport: (settings: CallSettings) => TransportFetch,
+  secret: string,
+  baseUrl: string,
+): Call {
+  return (async (operation: Operation, jobId: string | undefined, { query, body }, callOptions) => {
+    const options = checkRequestOptions(callOptions);
+    const { method, path: template } = operation;
     if (template.includes("{")) assertJobId(jobId);
     // The request as errors name it, e.g. `/jobs/us_jb_1/ack`.
     const path = template.replace("{jobId}", encodeURIComponent(jobId as string));
-    const signal = options.signal ?? options.abortSignal;
     const settings: CallSettings = {
-      timeout: options.timeout ?? (options.timeoutInSeconds && options.timeoutInSeconds * 1000),
+      timeout: options.timeout,
       maxRetries: options.maxRetries,
-      retry: options.retry,
-      signal,
+      idempotent: options.idempotent ?? operation.idempotent,
+      signal: options.signal,
     };
-    let result: SendResult;
+    let result: Awaited<ReturnType<Send>>;
     try {
       result = await send(method, template, path, {
-        signal,
+        signal: options.signal,
         headers: options.headers,
         fetch: transport(settings),
         params: { path: { jobId }, query },
@@ -65,12 +65,7 @@ export function createCall(send: Send, transport: (settings: CallSettings) => Fe
     const attempts = settings.attempts;
     // A server or proxy that echoes the request (some debugging proxies print its headers) would put the token
     // in a body or header that ends up in messages and logs; it is replaced wherever it appears.
-    let headers = response.headers;
-    if ([...headers].some(([, value]) => value.includes(secret))) {
-      headers = new Headers(
-        [...headers].map(([name, value]) => [name, value.includes(secret) ? "[redacted]" : value] as [string, string]),
-      );
-    }
+    const headers = redactHeaders(response.headers, secret);
     if (!ok) {
       throw APIError.from({
         status,
@@ -79,7 +74,9 @@ export function createCall(send: Send, transport: (settings: CallSettings) => Fe
         method,
         path,
         attempts,
-        retryAfterMs: parseRetryAfter(headers, Date.now()),
+        retryAfter: parseRetryAfter(headers, Date.now()),
+        baseUrl,
+        jobId,
       });
     }
     const text = typeof data === "string" ? data : "";
@@ -93,12 +90,6 @@ export function createCall(send: Send, transport: (settings: CallSettings) => Fe
       throw invalid("the body is not JSON");
     }
     if (typeof parsed !== "object" || !parsed || Array.isArray(parsed)) throw invalid("the body is not a JSON object");
-    return parsed as never;
-  };
-}
-
-/** The value with every occurrence of the token in its strings, at any depth, replaced. */
-function redactDeep<V>(value: V, secret: string): V {
-  const scrub = (_key: string, v: unknown) => (typeof v === "string" ? v.split(secret).join("[redacted]") : v);
-  return value && typeof value === "object" ? JSON.parse(JSON.stringify(value), scrub) : (scrub("", value) as V);
+    return parsed;
+  }) as Call;
 }

@@ -1,3 +1,5 @@
+import type { Backoff } from "../contracts.js";
+
 /**
  * When a failed attempt is sent again, and after how long. Kept apart from the transport so the rules can be
  * read (and tested) on their own; the README's policy table describes the same rules.
@@ -9,13 +11,6 @@ const RETRYABLE_STATUSES = [408, 429, 500, 502, 503, 504];
 /** Connection failures in which the request provably never reached the server. */
 const NOT_SENT_CODES = ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"];
 
-export interface Backoff {
-  /** Delay before the first retry, in milliseconds. @default 500 */
-  initialDelayMs?: number;
-  /** Longest delay between two attempts, in milliseconds. @default 8000 */
-  maxDelayMs?: number;
-}
-
 /** What happened to one attempt, as far as the retry decision is concerned. */
 export type AttemptOutcome =
   | { kind: "response"; status: number; headers: Headers }
@@ -23,25 +18,23 @@ export type AttemptOutcome =
   /** `final`: the fetch said retrying cannot help (it threw an error with `retryable: false`). */
   | { kind: "connection"; notSent: boolean; final?: boolean };
 
-export type Decision = { retry: true; delayMs: number; reason: string } | { retry: false; reason: string };
+export type Decision = { retry: true; delay: number; reason: string } | { retry: false; reason: string };
 
 export interface RetryContext {
-  /** Whether sending the request twice is harmless (GET, PUT, DELETE, previewMutation). */
+  /** Whether sending the request twice is harmless: the operation's own, or the call's `idempotent`. */
   idempotent: boolean;
-  /** Per-call override: `true` retries like an idempotent request, `false` never retries. */
-  force: boolean | undefined;
   /** The attempt that just failed, from 1. */
   attempt: number;
   maxRetries: number;
   backoff: Required<Backoff>;
   /** A `Retry-After` longer than this fails at once instead of waiting. */
-  maxRetryAfterMs: number;
+  maxRetryAfter: number;
   random?: () => number;
 }
 
 export function decide(outcome: AttemptOutcome, ctx: RetryContext): Decision {
   const status = outcome.kind === "response" ? outcome.status : 0;
-  const retryAfterMs = outcome.kind === "response" ? parseRetryAfter(outcome.headers, Date.now()) : undefined;
+  const retryAfter = outcome.kind === "response" ? parseRetryAfter(outcome.headers, Date.now()) : undefined;
   const reason =
     outcome.kind === "response"
       ? `status ${status}`
@@ -55,29 +48,28 @@ export function decide(outcome: AttemptOutcome, ctx: RetryContext): Decision {
   const notProcessed =
     outcome.kind === "connection"
       ? outcome.notSent
-      : status === 408 || status === 429 || (status === 503 && retryAfterMs !== undefined);
+      : status === 408 || status === 429 || (status === 503 && retryAfter !== undefined);
   if (
     (status && !RETRYABLE_STATUSES.includes(status)) ||
-    ctx.force === false ||
     (outcome.kind === "connection" && outcome.final) ||
     ctx.attempt > ctx.maxRetries ||
-    (retryAfterMs ?? 0) > ctx.maxRetryAfterMs
+    (retryAfter ?? 0) > ctx.maxRetryAfter
   ) {
     return { retry: false, reason };
   }
-  if (!(ctx.force || ctx.idempotent || notProcessed)) {
+  if (!(ctx.idempotent || notProcessed)) {
     return { retry: false, reason: `${reason}; not retried, the request may have been processed` };
   }
   return {
     retry: true,
-    delayMs: retryAfterMs ?? backoffDelay(ctx.attempt, ctx.backoff, ctx.random ?? Math.random),
+    delay: retryAfter ?? backoffDelay(ctx.attempt, ctx.backoff, ctx.random ?? Math.random),
     reason,
   };
 }
 
 /** Exponential backoff, capped, with up to 25% jitter taken off so that many clients do not retry in step. */
 export function backoffDelay(attempt: number, backoff: Required<Backoff>, random: () => number): number {
-  const base = Math.min(backoff.initialDelayMs * 2 ** (attempt - 1), backoff.maxDelayMs);
+  const base = Math.min(backoff.initialDelay * 2 ** (attempt - 1), backoff.maxDelay);
   return Math.round(base * (1 - 0.25 * random()));
 }
 

@@ -1,6 +1,6 @@
 import type { Client } from "openapi-fetch";
 import type { paths } from "../generated/schema.js";
-import type { FetchLike } from "./transport.js";
+import type { TransportFetch } from "./transport.js";
 
 /** What one operation puts into its request. */
 export interface SendInit {
@@ -8,7 +8,7 @@ export interface SendInit {
   /** The call's own headers, on top of the client's. */
   headers: Record<string, string> | undefined;
   /** The transport, set up for this call. */
-  fetch: FetchLike;
+  fetch: TransportFetch;
   params: { path: { jobId: string | undefined }; query: object | undefined };
   body: unknown;
 }
@@ -29,11 +29,20 @@ export type Send = (method: string, template: keyof paths, path: string, init: S
 // Flatfile requires this header on every Jobs operation; it keeps the request from firing event hooks.
 const HOOKS = { "X-Disable-Hooks": "true" };
 
-/** Through openapi-fetch's client, so that its middleware (`client.use`) sees every operation. */
+/**
+ * Through openapi-fetch's client, so that its middleware (`client.use`) sees every operation. openapi-fetch
+ * hands its `fetch` a `Request`; the transport takes it apart into `fetch(url, init)`.
+ */
 export function sendThrough(raw: Client<paths>): Send {
   return (method, template, _path, init) =>
     (raw.request as (...args: unknown[]) => Promise<SendResult>)(method, template, {
       ...init,
+      fetch: async (request: Request) =>
+        init.fetch(request.url, {
+          method: request.method,
+          headers: request.headers,
+          body: request.body ? await request.text() : undefined,
+        }),
       parseAs: "text",
       params: { ...init.params, header: HOOKS },
     });
@@ -46,7 +55,7 @@ export function sendThrough(raw: Client<paths>): Send {
  * `Content-Type`, and headers merged in the same order. A test compares the two, operation by operation.
  */
 export function sendDirect(baseUrl: string, clientHeaders: Headers): Send {
-  return async (method, _template, path, { signal, headers, fetch, params, body }) => {
+  return async (method, _template, path, { headers, fetch, params, body }) => {
     const query = Object.entries(params.query ?? {})
       .flatMap(([name, value]) => (value == null ? [] : [value].flat().map((v) => `${name}=${encodeURIComponent(v)}`)))
       .join("&");
@@ -54,14 +63,11 @@ export function sendDirect(baseUrl: string, clientHeaders: Headers): Send {
     for (const [name, value] of new Headers(headers)) merged.set(name, value);
     if (body !== undefined && !merged.has("content-type")) merged.set("content-type", "application/json");
     merged.set("x-disable-hooks", "true");
-    const response = await fetch(
-      new Request(`${baseUrl}${path}${query ? `?${query}` : ""}`, {
-        method,
-        headers: merged,
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal,
-      }),
-    );
+    const response = await fetch(`${baseUrl}${path}${query ? `?${query}` : ""}`, {
+      method,
+      headers: merged,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     let text: unknown = await response.text();
     if (response.ok) return { data: text, response };
     try {

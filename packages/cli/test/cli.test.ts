@@ -1,9 +1,10 @@
 // The built flatfile-jobs binary, run as a subprocess against the Jobs simulator behind Prism's validating proxy:
-// output and exit code of every command, its errors, the token kept out of both streams, and wait's progress.
+// output and exit code of every command, its errors (as text and as --json), the token kept out of both streams,
+// and wait's progress.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Job } from "@flatfile-jobs/core";
+import type { Job, Pagination } from "@flatfile-jobs/node";
 import { type JobStep, type JobsSimulator, startJobsSimulator } from "@flatfile-jobs/testing";
 import getPort from "get-port";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -128,7 +129,7 @@ describe("list", () => {
     expect(lines[4]).toBe("page 1 of 1 · 3 jobs in all");
   });
 
-  it("walks every page with --all, and prints one JSON array with --json", async () => {
+  it("walks every page with --all, and prints every job as { data } with --json", async () => {
     const source = "us_wb_cli_pages";
     const ids = seed(
       source,
@@ -152,9 +153,35 @@ describe("list", () => {
 
     const all = await run(["list", "--source", source, "--page-size", "3", "--all", "--json"]);
     expect(all.code).toBe(0);
-    expect((JSON.parse(all.stdout) as Job[]).map((j) => j.id)).toEqual(ids);
+    const walked = JSON.parse(all.stdout) as { data: Job[] };
+    // Every page, so no page to describe: the jobs alone.
+    expect(Object.keys(walked)).toEqual(["data"]);
+    expect(walked.data.map((j) => j.id)).toEqual(ids);
     const page = await run(["--json", "list", "--source", source, "--page-size", "3", "--page", "3"]);
-    expect((JSON.parse(page.stdout) as Job[]).map((j) => j.id)).toEqual(ids.slice(6));
+    expect((JSON.parse(page.stdout) as { data: Job[] }).data.map((j) => j.id)).toEqual(ids.slice(6));
+  });
+
+  it("prints one page with --json as the API returned it, pagination included, so a script can see more pages", async () => {
+    const source = "us_wb_cli_json_page";
+    const ids = seed(
+      source,
+      Array.from({ length: 5 }, () => ({})),
+    ).map((j) => j.id);
+    const first = await run(["list", "--source", source, "--page-size", "2", "--json"]);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toBe("");
+    const page = JSON.parse(first.stdout) as { data: Job[]; pagination: Pagination };
+    expect(Object.keys(page)).toEqual(["data", "pagination"]);
+    expect(page.data.map((j) => j.id)).toEqual(ids.slice(0, 2));
+    expect(page.pagination).toEqual({ currentPage: 1, pageCount: 3, totalCount: 5 });
+
+    const last = JSON.parse(
+      (await run(["list", "--source", source, "--page-size", "2", "--page", "3", "--json"])).stdout,
+    );
+    expect(last).toEqual({
+      data: [expect.objectContaining({ id: ids[4] })],
+      pagination: { currentPage: 3, pageCount: 3, totalCount: 5 },
+    });
   });
 
   it("sends every filter as the API's query parameter", async () => {
@@ -357,6 +384,129 @@ describe("errors", () => {
   });
 });
 
+describe("errors with --json", () => {
+  interface JsonError {
+    error: Record<string, unknown> & { name: string; message: string };
+    exitCode: number;
+  }
+
+  /** The one line of JSON a failed run writes on stderr, parsed; stdout stays empty. */
+  function jsonError(result: Result): JsonError {
+    expect(result.stdout).toBe("");
+    const lines = result.stderr.trimEnd().split("\n");
+    expect(lines, result.stderr).toHaveLength(1);
+    const parsed = JSON.parse(lines[0] as string) as JsonError;
+    expect(Object.keys(parsed)).toEqual(["error", "exitCode"]);
+    expect(parsed.exitCode).toBe(result.code);
+    return parsed;
+  }
+
+  it("an API error is one line of JSON: the error's toJSON() and the exit code", async () => {
+    const result = await run(["get", "us_jb_cli_json_missing", "--json", "--token", TOKEN]);
+    expect(result.code).toBe(1);
+    const { error } = jsonError(result);
+    expect(error).toMatchObject({ name: "NotFoundError", status: 404 });
+    expect(error.message).toMatch(
+      /^404 .*us_jb_cli_json_missing.*\(GET \/jobs\/us_jb_cli_json_missing\) — check the job id/,
+    );
+    expect(error).not.toHaveProperty("headers");
+  });
+
+  it("an unreachable API is exit 1 with the connection error as JSON", async () => {
+    const closedPort = await getPort({ host: "127.0.0.1" });
+    const result = await run(["get", "us_jb_1", "--json", "--base-url", `http://127.0.0.1:${closedPort}/v1`], {
+      baseUrl: false,
+    });
+    expect(result.code).toBe(1);
+    const { error } = jsonError(result);
+    expect(error.name).toBe("APIConnectionError");
+    expect(error.message).toMatch(/^Could not reach the Jobs API \(GET \/jobs\/us_jb_1, 3 attempts\)/);
+  });
+
+  it("usage errors are one line of JSON with exit code 2, and send nothing", async () => {
+    const id = seed("us_wb_cli_json_usage")[0]?.id as string;
+    const before = simulator.requests().length;
+    const cases: Array<[string[], RunOptions, Record<string, unknown>, RegExp]> = [
+      [
+        ["frobnicate", "--json"],
+        {},
+        { name: "UsageError", code: "commander.unknownCommand" },
+        /^unknown command 'frobnicate'/,
+      ],
+      [
+        ["--json", "get"],
+        {},
+        { name: "UsageError", code: "commander.missingArgument" },
+        /^missing required argument 'jobId'/,
+      ],
+      [
+        ["ack", id, "--json", "--progress", "150"],
+        {},
+        { name: "UsageError", code: "commander.invalidArgument" },
+        /^option '--progress <n>' argument '150' is invalid\. Expected a whole number from 0 to 100\.$/,
+      ],
+      [
+        ["list", "--bogus", "--json"],
+        {},
+        { name: "UsageError", code: "commander.unknownOption" },
+        /^unknown option '--bogus'/,
+      ],
+      // No command: commander would show the help on stderr.
+      [
+        ["--json"],
+        {},
+        { name: "UsageError", code: "commander.help" },
+        /^No command given\. Run 'flatfile-jobs --help'/,
+      ],
+      [
+        ["list", "--json"],
+        { env: { FLATFILE_API_KEY: undefined } },
+        { name: "UsageError" },
+        /^No API token\. Set FLATFILE_API_KEY /,
+      ],
+      [
+        ["get", "us_jb_1", "--json", "--base-url", "not a url"],
+        { baseUrl: false },
+        { name: "InvalidArgumentError" },
+        /^baseUrl must be an absolute http\(s\) URL/,
+      ],
+      [
+        ["list", "--json"],
+        { env: { FLATFILE_LOG: "loud" } },
+        { name: "InvalidArgumentError" },
+        /^FLATFILE_LOG must be one of/,
+      ],
+    ];
+    const results = await Promise.all(cases.map(([args, options]) => run(args, options)));
+    results.forEach((result, i) => {
+      const [args, , fields, message] = cases[i] as (typeof cases)[number];
+      expect(result.code, args.join(" ")).toBe(2);
+      const { error } = jsonError(result);
+      expect(error, args.join(" ")).toMatchObject(fields);
+      expect(error.message, args.join(" ")).toMatch(message);
+    });
+    // A usage error of this tool's own (not commander's) has no commander code.
+    expect(jsonError(results[5] as Result).error).toEqual({ name: "UsageError", message: expect.any(String) });
+    expect(job(id).status).toBe("created");
+    expect(simulator.requests().length).toBe(before);
+  });
+
+  it("keeps the token out of the JSON, in the message and in every field", async () => {
+    const misplaced = await run(["--json", "--token", TOKEN, TOKEN], { env: { FLATFILE_API_KEY: undefined } });
+    expect(misplaced.code).toBe(2);
+    expect(jsonError(misplaced).error.message).toBe("unknown command '[redacted]'");
+
+    // The API's answer quotes the id, and the error's path carries it: here the id is the token itself.
+    const quoted = await run(["get", TOKEN, "--json"]);
+    expect(quoted.code).toBe(1);
+    const { error } = jsonError(quoted);
+    expect(error.name).toBe("NotFoundError");
+    expect(error.message).toContain("[redacted]");
+    expect(error.path).toBe("/jobs/[redacted]");
+    expect(JSON.stringify(error)).not.toContain("SECRETtoken987654");
+  });
+});
+
 describe("wait", () => {
   const STEPS: JobStep[] = [
     { status: "executing", progress: 10, info: "Reading rows" },
@@ -402,12 +552,21 @@ describe("wait", () => {
     expect(result.stdout).toMatch(/^status\s+complete$/m);
   });
 
-  it("exits 1 with one line when the job fails", async () => {
+  it("exits 1 with one line when the job fails (JSON with --json)", async () => {
     const { id, result } = await waitThrough([...STEPS, { status: "failed", info: "Sheet locked" }], {}, ["--json"]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
     const lines = result.stderr.trimEnd().split("\n");
-    expect(lines.at(-1)).toBe(`Error: Job ${id} failed: Sheet locked.`);
+    expect(JSON.parse(lines.at(-1) as string)).toEqual({
+      error: expect.objectContaining({
+        name: "JobFailedError",
+        message: `Job ${id} failed: Sheet locked.`,
+        jobId: id,
+        info: "Sheet locked",
+        job: expect.objectContaining({ id, status: "failed" }),
+      }),
+      exitCode: 1,
+    });
     checkLines(lines.slice(0, -1).join("\n"), [
       `${id} ready 0%`,
       `${id} executing 10% Reading rows`,
@@ -432,6 +591,34 @@ describe("wait", () => {
     expect(timedOut.stderr.trimEnd().split("\n").at(-1)).toMatch(
       new RegExp(`^Error: Job ${id} did not finish within 3000 ms \\(still executing at 30%\\).*raise --timeout\\.$`),
     );
+  });
+
+  it("refuses a --timeout or --interval longer than a timer holds (2147483647 ms) as a usage error", async () => {
+    const id = seed("us_wb_cli_wait_bounds", [{ status: "complete", progress: 100 }])[0]?.id as string;
+    const before = simulator.requests().length;
+    const cases: Array<[string[], RegExp]> = [
+      [
+        ["--timeout", "3000000000"],
+        /^Error: option '--timeout <ms>' argument '3000000000' is invalid\. Expected a whole number from 1 to 2147483647\.$/m,
+      ],
+      [["--timeout", "2147483648"], /^Error: option '--timeout <ms>' argument '2147483648' is invalid\./m],
+      [["--timeout", "0"], /^Error: option '--timeout <ms>' argument '0' is invalid\. Expected a whole number from 1/m],
+      [
+        ["--interval", "2147483648"],
+        /^Error: option '--interval <ms>' argument '2147483648' is invalid\. Expected a whole number from 1 to 2147483647\.$/m,
+      ],
+    ];
+    const results = await Promise.all(cases.map(([args]) => run(["wait", id, ...args])));
+    results.forEach((result, i) => {
+      expect(result.code, cases[i]?.[0].join(" ")).toBe(2);
+      expect(result.stderr).toMatch(cases[i]?.[1] as RegExp);
+    });
+    expect(simulator.requests().length).toBe(before);
+
+    // The longest a timer holds is accepted; the job is complete, so the first poll ends the wait.
+    const longest = await run(["wait", id, "--timeout", "2147483647", "--interval", "2147483647"]);
+    expect(longest.code).toBe(0);
+    expect(longest.stdout).toMatch(/^status\s+complete$/m);
   });
 
   it("draws a progress bar on a terminal, ending full at 100%", async () => {

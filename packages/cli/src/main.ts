@@ -1,13 +1,19 @@
 #!/usr/bin/env node
 // The flatfile-jobs command: reads the arguments, makes one Jobs API call (or a wait), prints the result.
-import { type Job, JobCanceledError, JobFailedError, type JobOutcome, type JobsClient } from "@flatfile-jobs/core";
+// It uses only the public API of @flatfile-jobs/node, which it depends on: the bundle holds no client code.
+import {
+  createJobsClient,
+  type Job,
+  JobCanceledError,
+  JobFailedError,
+  type JobOutcome,
+  type JobsClient,
+} from "@flatfile-jobs/node";
 import { Command, Option } from "commander";
-import packageJson from "../../package.json" with { type: "json" };
-import { createJobsClient } from "../client.js";
-import { logLevelFromEnv, tokenFromEnv } from "../env.js";
-import { EXIT, redact, reportError, UsageError } from "./errors.js";
+import packageJson from "../package.json" with { type: "json" };
+import { EXIT, redact, reportError, reportErrorAsJson, UsageError } from "./errors.js";
 import { emptyPage, jobDetails, jobTable, pageFooter, toJson } from "./format.js";
-import { jobParts, jsonObject, wholeNumber } from "./parse.js";
+import { jobParts, jsonObject, MAX_TIMER_MS, wholeNumber } from "./parse.js";
 import { createProgressView } from "./progress.js";
 
 interface GlobalOptions {
@@ -31,24 +37,44 @@ function knownSecrets(argv: string[]): string[] {
   return secrets.filter((s): s is string => typeof s === "string" && s.trim() !== "");
 }
 
+/** Whether the environment has a token for the client to read (it reads these two, ignoring blank ones). */
+function tokenInEnv(): boolean {
+  return ["FLATFILE_API_KEY", "FLATFILE_BEARER_TOKEN"].some((name) => (process.env[name] ?? "").trim() !== "");
+}
+
 function clientFor(command: Command): JobsClient {
   const { token, baseUrl } = command.optsWithGlobals<GlobalOptions>();
-  const resolved = token ?? tokenFromEnv(process.env);
-  if (resolved === undefined) {
+  // The client would refuse a missing token too, but its message speaks to code (`createJobsClient({ token })`).
+  if (token === undefined && !tokenInEnv()) {
     throw new UsageError(
       "No API token. Set FLATFILE_API_KEY (or FLATFILE_BEARER_TOKEN) to an environment's secret key (sk_…), or pass --token.",
     );
   }
-  // Logs go to stderr so that FLATFILE_LOG=debug never mixes with --json on stdout.
-  const logger = new console.Console({ stdout: process.stderr, stderr: process.stderr });
-  return createJobsClient({ token: resolved, baseUrl, logger, logLevel: logLevelFromEnv(process.env) ?? "off" });
+  // The client reads the token, FLATFILE_API_URL, FLATFILE_LOG and the proxy variables itself when they are not
+  // given. It logs only with FLATFILE_LOG set (an invalid level is its InvalidArgumentError: exit 2); the logger
+  // sends those lines to stderr, so that FLATFILE_LOG=debug never mixes with --json on stdout.
+  const logger = (process.env.FLATFILE_LOG ?? "").trim()
+    ? new console.Console({ stdout: process.stderr, stderr: process.stderr })
+    : undefined;
+  return createJobsClient({ token, baseUrl, logger });
 }
 
 function printJob(command: Command, job: Job): void {
   out(command.optsWithGlobals<GlobalOptions>().json ? toJson(job) : jobDetails(job));
 }
 
-function buildProgram(secrets: string[]): Command {
+/**
+ * `--json` among the arguments, before any `--`: known before commander parses them, for the errors it finds. It is
+ * what commander reads too, as --json is a global option and commander never takes an argument that starts with
+ * a dash as an option's value (`--info --json` is a missing argument).
+ */
+function jsonInArgs(argv: string[]): boolean {
+  const args = argv.slice(2);
+  const end = args.indexOf("--");
+  return (end === -1 ? args : args.slice(0, end)).includes("--json");
+}
+
+function buildProgram(secrets: string[], jsonErrors: boolean): Command {
   const program = new Command("flatfile-jobs")
     .description("Inspect and drive Flatfile jobs from the command line.")
     .version(packageJson.version)
@@ -61,7 +87,11 @@ function buildProgram(secrets: string[]): Command {
     .configureHelp({ showGlobalOptions: true })
     .configureOutput({
       writeOut: (text) => process.stdout.write(text),
-      writeErr: (text) => process.stderr.write(redact(text, secrets)),
+      // With --json, what commander would write on stderr (its error, the hint after it, the help when no command
+      // is given) becomes the one JSON line main() writes for the error it throws.
+      writeErr: (text) => {
+        if (!jsonErrors) process.stderr.write(redact(text, secrets));
+      },
       outputError: (text, write) => write(`Error: ${text.replace(/^error: /, "")}`),
     })
     // Commander exits by itself with 1 on a usage error; thrown instead, it is mapped to 2 in one place.
@@ -77,7 +107,8 @@ Environment:
   HTTPS_PROXY            proxy for https:// URLs, e.g. http://proxy.example.com:3128; HTTP_PROXY if unset
   NO_PROXY               hosts reached without the proxy, e.g. localhost,.internal.example.com
 
-Exit codes: 0 done, 1 the API refused or failed (or the waited-for job did), 2 usage error, 130 Ctrl-C.`,
+Exit codes: 0 done, 1 the API refused or failed (or the waited-for job did), 2 usage error, 130 Ctrl-C.
+With --json, an error is one line of JSON on stderr: {"error":{"name":…,"message":…},"exitCode":N}.`,
     );
 
   const command = (name: string, description: string) =>
@@ -115,13 +146,19 @@ Exit codes: 0 done, 1 the API refused or failed (or the waited-for job did), 2 u
       if (options.all) {
         const all: Job[] = [];
         for await (const job of jobs.iterate(query)) all.push(job);
+        // Every page walked, so there is no page to point at: the jobs alone, their count is the array's length.
         out(
-          json ? toJson(all) : all.length === 0 ? "No jobs." : `${jobTable(all)}\n${pageFooter(all.length, undefined)}`,
+          json
+            ? toJson({ data: all })
+            : all.length === 0
+              ? "No jobs."
+              : `${jobTable(all)}\n${pageFooter(all.length, undefined)}`,
         );
         return;
       }
       const page = await jobs.list(query);
-      if (json) out(toJson(page.data));
+      // The page as the API returned it: its jobs, and where it stands (a script can tell whether more pages exist).
+      if (json) out(toJson({ data: page.data, pagination: page.pagination }));
       else if (page.data.length === 0) out(emptyPage(page.pagination));
       else out(`${jobTable(page.data)}\n${pageFooter(page.data.length, page.pagination)}`);
     });
@@ -185,8 +222,9 @@ Exit codes: 0 done, 1 the API refused or failed (or the waited-for job did), 2 u
     });
 
   withJobId("wait", "Wait for a job to end, showing its progress; exit 1 unless it completes")
-    .option("--timeout <ms>", "give up after this long (default 600000, 10 minutes)", wholeNumber(0))
-    .option("--interval <ms>", "poll every ms (default: from 1000, backing off to 10000)", wholeNumber(1))
+    // Timers hold at most 2³¹−1 ms: a longer --timeout would expire at once.
+    .option("--timeout <ms>", "give up after this long (default 600000, 10 minutes)", wholeNumber(1, MAX_TIMER_MS))
+    .option("--interval <ms>", "poll every ms (default: from 1000, backing off to 10000)", wholeNumber(1, MAX_TIMER_MS))
     .action(async (jobId: string, { timeout, interval }, cmd: Command) => {
       const client = clientFor(cmd);
       const view = createProgressView(process.stderr);
@@ -197,7 +235,7 @@ Exit codes: 0 done, 1 the API refused or failed (or the waited-for job did), 2 u
       let completed = false;
       try {
         last = await client.jobs.waitFor(jobId, {
-          timeout,
+          maxWait: timeout,
           pollInterval: interval,
           maxPollInterval: interval,
           signal: controller.signal,
@@ -222,16 +260,18 @@ Exit codes: 0 done, 1 the API refused or failed (or the waited-for job did), 2 u
 
 async function main(argv: string[]): Promise<number> {
   const secrets = knownSecrets(argv);
+  const jsonErrors = jsonInArgs(argv);
   // `flatfile-jobs list | head` closes the pipe early; that is not an error worth a stack trace.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") process.exit(EXIT.ok);
     throw error;
   });
   try {
-    await buildProgram(secrets).parseAsync(argv);
+    await buildProgram(secrets, jsonErrors).parseAsync(argv);
     return EXIT.ok;
   } catch (error) {
-    return reportError(error, (text) => process.stderr.write(text), secrets);
+    const write = (text: string) => process.stderr.write(text);
+    return jsonErrors ? reportErrorAsJson(error, write, secrets) : reportError(error, write, secrets);
   }
 }
 

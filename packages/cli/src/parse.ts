@@ -1,6 +1,9 @@
 // Checks option values as commander reads them, so a bad one is a usage error (exit 2) before anything is sent.
-import type { JobParts } from "@flatfile-jobs/core";
+import type { JobParts } from "@flatfile-jobs/node";
 import { InvalidArgumentError } from "commander";
+
+/** The longest delay a Node.js timer can hold (2³¹−1 ms, about 24.8 days); a longer one fires at once. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** A parser for a whole number within [min, max]. */
 export function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER) {

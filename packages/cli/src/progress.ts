@@ -1,5 +1,5 @@
 // Shows a job's progress while waiting: a live bar on a terminal, one plain line per change anywhere else.
-import type { Job } from "@flatfile-jobs/core";
+import type { Job } from "@flatfile-jobs/node";
 import cliProgress from "cli-progress";
 import { progressLine } from "./format.js";
 

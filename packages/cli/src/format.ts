@@ -1,5 +1,5 @@
 // How jobs look on a terminal: a table for lists, a block of fields for one job, a line per progress change.
-import type { Job, Pagination } from "@flatfile-jobs/core";
+import type { Job, Pagination } from "@flatfile-jobs/node";
 
 const INFO_WIDTH = 48;
 
