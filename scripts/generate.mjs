@@ -4,12 +4,15 @@
 //   operation's parameters and request body, and the component schemas they reach, without descriptions and
 //   examples. The simulator bundles it, so the published package never reads the repository.
 // Run inside a package (as turbo's `generate` task does), it writes that package's file only; run from anywhere
-// else, both. `--check` regenerates in memory and fails if a committed file differs (used by
-// `pnpm check:generated`, which runs from the root and so checks both).
+// else, both. openapi/openapi.yaml is itself built, from openapi/flatfile.yaml and openapi/overlay.yaml, by
+// scripts/build-spec.mjs, which `pnpm generate` runs before this. `--check` regenerates in memory and fails if a
+// committed file differs, openapi.yaml included (used by `pnpm check:generated`, which runs from the root and so
+// checks all three).
 import { readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { openEnum } from "./lib/open-enums.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const spec = new URL("../openapi/openapi.yaml", import.meta.url);
@@ -28,7 +31,8 @@ async function typesModule() {
  */
 
 `;
-  return header + astToString(await openapiTS(spec));
+  // Enums the spec marks open (`x-open-enum: true`) keep a place for values added later (scripts/lib/open-enums.mjs).
+  return header + astToString(await openapiTS(spec, { transform: openEnum }));
 }
 
 // Keywords whose value is a schema, a list of schemas, or a map of names to schemas (JSON Schema 2020-12).
@@ -54,7 +58,7 @@ function stripSchema(schema, refs) {
   if (typeof schema !== "object" || schema === null) return schema;
   const out = {};
   for (const [key, value] of Object.entries(schema)) {
-    if (ANNOTATIONS.has(key)) continue;
+    if (ANNOTATIONS.has(key) || key.startsWith("x-")) continue; // specification extensions are annotations too
     if (key === "$ref") refs.add(value);
     if (SUBSCHEMA.has(key)) out[key] = stripSchema(value, refs);
     else if (SUBSCHEMA_LIST.has(key)) out[key] = value.map((s) => stripSchema(s, refs));
@@ -145,6 +149,33 @@ const chosen = selected.length > 0 ? selected : targets;
 const check = process.argv.includes("--check");
 
 let stale = false;
+if (check) {
+  // The spec first: the generated files below are checked against the committed one.
+  const { buildSpec, DEFAULTS, OverlayError } = await import("./build-spec.mjs");
+  const show = (path) => relative(root, path).split(sep).join("/");
+  const sources = `${show(DEFAULTS.base)} and ${show(DEFAULTS.overlay)}`;
+  let built;
+  try {
+    built = await buildSpec(await readFile(DEFAULTS.base, "utf8"), await readFile(DEFAULTS.overlay, "utf8"), {
+      base: show(DEFAULTS.base),
+      overlay: show(DEFAULTS.overlay),
+    });
+  } catch (error) {
+    if (!(error instanceof OverlayError)) throw error;
+    console.error(`${show(DEFAULTS.out)} cannot be built: ${error.message}`);
+    stale = true;
+  }
+  if (built !== undefined) {
+    const committed = await readFile(DEFAULTS.out, "utf8").catch(() => "");
+    if (committed !== built) {
+      console.error(
+        `${show(DEFAULTS.out)} is out of date with ${sources}.\n` +
+          "To fix this, run: pnpm generate   (then commit the regenerated file)",
+      );
+      stale = true;
+    } else console.log(`${show(DEFAULTS.out)} matches ${sources}.`);
+  }
+}
 for (const target of chosen) {
   const path = fileURLToPath(new URL(`../${target.file}`, import.meta.url));
   const contents = await target.generate();

@@ -1,8 +1,8 @@
 // Prints the closing line `N passed, N failed` of a test run. Tests are counted from the vitest JSON reports
-// that `pnpm test` writes (reports/vitest.json in each workspace package with a test script) and from the
-// Node matrix's summary (reports/node-matrix.json) when it ran; a package whose report is missing, a failed
-// non-test task of the newest turbo run (typecheck, lint, check) and each failed step named on the command
-// line (e.g. `lint:spec`) count as one failure each. Each failed test is named, with the first line of its
+// that `pnpm test` writes (reports/vitest.json in each workspace package with a test script), from the Node
+// matrix's summary (reports/node-matrix.json) and from the end-to-end reports (reports/release.json, …) when they
+// ran; a package whose report is missing, a failed non-test task of the newest turbo run (typecheck, lint, check)
+// and each failed step named on the command line (e.g. `lint:spec`) count as one failure each. Each failed test is named, with the first line of its
 // message, just above the verdict.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -57,11 +57,22 @@ if (existsSync(runsDir)) {
 const matrix = join(root, "reports/node-matrix.json");
 if (existsSync(matrix)) {
   for (const r of JSON.parse(readFileSync(matrix, "utf8"))) {
-    console.log(`Node ${r.version} (core, node, testing): ${r.passed} passed, ${r.failed} failed`);
+    console.log(`Node ${r.version} (core, node, testing, cli): ${r.passed} passed, ${r.failed} failed`);
     passed += r.passed;
     failed += r.failed;
     for (const line of r.failures ?? []) failures.push(`Node ${r.version}: ${line}`);
   }
+}
+
+// The end-to-end sequences (`pnpm test:release`, `pnpm test:spec-evolution`), when they ran: reports/<name>.json.
+for (const name of ["release", "spec-evolution"]) {
+  const file = join(root, `reports/${name}.json`);
+  if (!existsSync(file)) continue;
+  const r = JSON.parse(readFileSync(file, "utf8"));
+  console.log(`${name} (end to end): ${r.passed} passed, ${r.failed} failed`);
+  passed += r.passed;
+  failed += r.failed;
+  failures.push(...(r.failures ?? []));
 }
 
 for (const step of process.argv.slice(2)) {

@@ -21,4 +21,6 @@ export declare function startPrism(options?: {
   proxy?: string;
   /** Send the plan operations once before resolving, so that Prism has compiled their validators. */
   warmUp?: boolean;
+  /** A description to serve instead of openapi/openapi.yaml (parsed), e.g. a variant of it. */
+  spec?: object;
 }): Promise<PrismServer>;

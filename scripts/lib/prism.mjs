@@ -22,8 +22,8 @@ const STOP_GRACE_MS = 5_000;
  * the real one is addressed (`…/v1/jobs`), Prism gets a copy of the spec whose paths carry the base path of
  * the first server. Nothing else in the spec changes.
  */
-async function specWithBasePath(dir) {
-  const spec = parse(await readFile(SPEC_PATH, "utf8"));
+async function specWithBasePath(dir, document) {
+  const spec = structuredClone(document ?? parse(await readFile(SPEC_PATH, "utf8")));
   const basePath = new URL(spec.servers[0].url).pathname.replace(/\/$/, "");
   spec.paths = Object.fromEntries(Object.entries(spec.paths).map(([path, item]) => [basePath + path, item]));
   spec.servers = [{ url: "/" }];
@@ -44,13 +44,13 @@ function prismBin() {
  * Prism forwards every request there and validates both directions against the spec; with `errors` a violation
  * becomes an error response (422 for a request, 500 for a response) instead of a log line. With `warmUp`, the
  * plan operations are sent once before it resolves (see prism-warm-up.mjs; a proxy's upstream needs
- * `WARM_UP_JOB_ID`).
- * @param {{ dynamic?: boolean, port?: number, errors?: boolean, proxy?: string, warmUp?: boolean }} [options]
+ * `WARM_UP_JOB_ID`). With `spec`, it serves that parsed description instead of openapi/openapi.yaml.
+ * @param {{ dynamic?: boolean, port?: number, errors?: boolean, proxy?: string, warmUp?: boolean, spec?: object }} [options]
  * @returns {Promise<import("./prism.d.mts").PrismServer>}
  */
 export async function startPrism(options = {}) {
   const dir = await mkdtemp(join(tmpdir(), "jobs-prism-"));
-  const { file, basePath } = await specWithBasePath(dir);
+  const { file, basePath } = await specWithBasePath(dir, options.spec);
   const host = "127.0.0.1";
   const port = options.port ?? (await getPort({ host }));
   const args = options.proxy

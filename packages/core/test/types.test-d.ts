@@ -9,6 +9,7 @@ import {
   type JobResponse,
   type JobStatus,
   type ListJobsResponse,
+  type SortDirection,
   type Success,
 } from "../src/index.js";
 
@@ -48,9 +49,21 @@ describe("return types are the spec's 200 bodies, exactly", () => {
     expectTypeOf<JobResponse["data"]>().toEqualTypeOf<Job>();
     expectTypeOf<Job["id"]>().toEqualTypeOf<string>();
     expectTypeOf<Job["status"]>().toEqualTypeOf<JobStatus | undefined>();
+    // Open (x-open-enum): the known statuses, and room for one the API adds later, as its string.
     expectTypeOf<JobStatus>().toEqualTypeOf<
-      "created" | "planning" | "scheduled" | "ready" | "executing" | "complete" | "failed" | "canceled" | "waiting"
+      | "created"
+      | "planning"
+      | "scheduled"
+      | "ready"
+      | "executing"
+      | "complete"
+      | "failed"
+      | "canceled"
+      | "waiting"
+      | (string & {})
     >();
+    expectTypeOf<"archived">().toMatchTypeOf<JobStatus>();
+    expectTypeOf<SortDirection>().toEqualTypeOf<"asc" | "desc">();
     expectTypeOf<Job["progress"]>().toEqualTypeOf<number | undefined>();
     expectTypeOf<ListJobsResponse["data"]>().toEqualTypeOf<Job[]>();
     expectTypeOf<Success["data"]>().toEqualTypeOf<{ success: boolean } | undefined>();
@@ -63,10 +76,10 @@ describe("wrong arguments do not compile", () => {
   it("checks bodies", () => {
     // @ts-expect-error create needs type, operation and source
     void jobs.create({ type: "workbook" });
-    // @ts-expect-error type must be a JobType
-    void jobs.create({ type: "spreadsheet", operation: "x", source: "s" } satisfies JobConfig);
-    // @ts-expect-error status must be a JobStatus (one L in canceled)
-    void jobs.update("j", { status: "cancelled" });
+    // @ts-expect-error trigger is manual or immediate (a closed enum)
+    void jobs.create({ type: "file", operation: "x", source: "s", trigger: "later" } satisfies JobConfig);
+    // @ts-expect-error partExecution is sequential or parallel (a closed enum)
+    void jobs.update("j", { partExecution: "random" });
     // @ts-expect-error progress is a number
     void jobs.ack("j", { progress: "50%" });
     // @ts-expect-error split needs parts
@@ -107,7 +120,7 @@ describe("the public contracts", () => {
   it("types raw calls from the spec, with the X-Disable-Hooks header the client sends left optional", async () => {
     const { raw } = createJobsClient({ token: "sk_x" });
     const { data } = await raw.GET("/jobs/{jobId}", { params: { path: { jobId: "us_jb_1" } } });
-    expectTypeOf(data?.data.status).toEqualTypeOf<JobStatus | undefined>();
+    expectTypeOf(data?.data.id).toEqualTypeOf<string | undefined>();
     void raw.GET("/jobs", { params: { query: { pageSize: 5 }, header: { "X-Disable-Hooks": "true" } } });
     // @ts-expect-error the path parameter is still required
     void raw.GET("/jobs/{jobId}", { params: {} });

@@ -3,4 +3,4 @@
 export * from "@flatfile-jobs/core";
 export type { JobsClient, JobsClientOptions, JobsCore, JobsCoreOptions } from "./client.js";
 export { createJobsClient, createJobsCore } from "./client.js";
-export type { KeepAliveOptions } from "./dispatcher.js";
+export type { ConnectionOptions, KeepAliveOptions } from "./dispatcher.js";

@@ -566,17 +566,17 @@ export interface components {
          * @description The type of job.
          * @enum {string}
          */
-        JobType: "file" | "workbook" | "sheet" | "space" | "document" | "app" | "agent" | "autobuild" | "onboarding";
+        JobType: "file" | "workbook" | "sheet" | "space" | "document" | "app" | "agent" | "autobuild" | "onboarding" | (string & {});
         /**
          * @description The status of the job.
          * @enum {string}
          */
-        JobStatus: "created" | "planning" | "scheduled" | "ready" | "executing" | "complete" | "failed" | "canceled" | "waiting";
+        JobStatus: "created" | "planning" | "scheduled" | "ready" | "executing" | "complete" | "failed" | "canceled" | "waiting" | (string & {});
         /**
          * @description The mode of the job (how it is shown in the UI).
          * @enum {string}
          */
-        JobMode: "foreground" | "background" | "toolbarBlocking" | "hidden";
+        JobMode: "foreground" | "background" | "toolbarBlocking" | "hidden" | (string & {});
         /**
          * @description The type of trigger to use for this job.
          * @enum {string}
