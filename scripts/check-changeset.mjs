@@ -16,6 +16,8 @@ const { values: args } = parseArgs({ options: { base: { type: "string" } } });
 const RANK = { none: 0, patch: 1, minor: 2, major: 3 };
 /** The packages whose public types include the spec's: core, and node and browser, which re-export it. */
 const SPEC_PACKAGES = ["@flatfile-jobs/core", "@flatfile-jobs/node", "@flatfile-jobs/browser"];
+/** Declarations of a report that openapi-typescript generated from the spec. */
+const GENERATED = /^(paths|operations|components)(\.|$)/;
 const REPORTS = {
   core: "@flatfile-jobs/core",
   node: "@flatfile-jobs/node",
@@ -63,7 +65,9 @@ for (const [dir, name] of Object.entries(REPORTS)) {
     continue;
   }
   const result = classifyApiReportChange(old, readFileSync(`${root}${file}`, "utf8"));
-  for (const change of result.changes) {
+  // The types generated from the spec (`paths`, `operations`, `components`) change with it, and the spec's own
+  // classification above knows which way data flows through them; the report's line diff would not.
+  for (const change of result.changes.filter((c) => !GENERATED.test(c.declaration))) {
     const bump = change.level === "breaking" ? "major" : "minor";
     const targets = name === "@flatfile-jobs/core" ? SPEC_PACKAGES : [name];
     for (const target of targets) need(target, bump, `API of ${name}: ${change.message} (${change.declaration})`);

@@ -197,6 +197,13 @@ function extractJobs(doc, source, overlay) {
       queue.push(target);
     });
   }
+  // In the published description's order (it is the order of the generated types).
+  for (const kind of Object.keys(components)) {
+    const order = Object.keys(doc.components[kind]);
+    components[kind] = Object.fromEntries(
+      Object.entries(components[kind]).sort(([a], [b]) => order.indexOf(a) - order.indexOf(b)),
+    );
+  }
   // The security schemes are the API's, not any one path's: all of them come along.
   if (doc.components?.securitySchemes) components.securitySchemes = doc.components.securitySchemes;
   const usedTags = new Set(Object.values(paths).flatMap((item) => Object.values(item).flatMap((op) => op?.tags ?? [])));

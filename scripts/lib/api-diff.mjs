@@ -41,7 +41,10 @@ function parse(report) {
   const text = String(report).replace(/\r\n?/g, "\n");
   const block = /^```ts\n([\s\S]*?)^```/m.exec(text);
   const lines = [];
-  for (const raw of (block ? block[1] : text).split("\n")) {
+  // Doc comments (openapi-typescript writes the schemas' descriptions inside the types, and API Extractor puts
+  // each at the end of the line before the member it describes) say nothing about the surface.
+  const code = (block ? block[1] : text).replace(/\/\*[\s\S]*?\*\//g, "");
+  for (const raw of code.split("\n")) {
     const expanded = raw.replace(/\t/g, "    ");
     const content = expanded.trim();
     if (content === "" || content.startsWith("//")) continue;

@@ -129,6 +129,26 @@ describe("classifyApiReportChange", () => {
     expect(classify(after)).toEqual({ bump: "none", changes: [] });
   });
 
+  it("calls descriptions moving between members none (openapi-typescript's doc comments, at line ends)", () => {
+    const before = report(`
+// @public
+export interface components {
+    schemas: {
+        SortDirection: "asc" | "desc"; /** @description Name of the field by which to sort records. */
+        SearchField: string;
+    };
+}`);
+    const after = report(`
+// @public
+export interface components {
+    schemas: {
+        SortDirection: "asc" | "desc";
+        SearchField: string; /** @description A JSONPath string (RFC 9535). */
+    };
+}`);
+    expect(classifyApiReportChange(before, after)).toEqual({ bump: "none", changes: [] });
+  });
+
   it("calls a removed member breaking", () => {
     const result = classify(BASE.replace("    timeout?: number;\n", ""));
     expect(result.bump).toBe("major");
