@@ -33,3 +33,33 @@ it("an abort still reaches a request in flight after garbage collection", async 
   const { stdout } = await promisify(execFile)(process.execPath, ["--expose-gc", "--input-type=module", "-e", script]);
   expect(stdout.trim()).toBe("APIUserAbortError");
 });
+
+// A fetch that makes a Request of what it is given and waits on that Request's signal: the Request follows the
+// client's signal only weakly, and after a collection its abort never comes. The client ends the attempt at its
+// timeout anyway (it waits on its own signal too), instead of hanging.
+const wrapping = `
+const { createJobsClient } = await import(${JSON.stringify(dist)});
+const fetch = async (url, init) => {
+  const request = new Request(url, init);
+  return new Promise((_r, reject) => request.signal.addEventListener("abort", () => reject(request.signal.reason)));
+};
+const client = createJobsClient({ token: "sk_x", baseUrl: "https://jobs.example.test/v1", fetch, maxRetries: 0 });
+const collect = setInterval(() => globalThis.gc(), 1);
+const outcome = await Promise.race([
+  client.jobs.get("j", { timeout: 50 }).then(() => "resolved", (e) => e.name),
+  new Promise((r) => setTimeout(() => r("hung"), 5000)),
+]);
+clearInterval(collect);
+console.log(outcome);
+process.exit(0);
+`;
+
+it("a timeout ends the attempt even when the fetch loses the signal to garbage collection", async () => {
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    "--expose-gc",
+    "--input-type=module",
+    "-e",
+    wrapping,
+  ]);
+  expect(stdout.trim()).toBe("APIConnectionTimeoutError");
+});

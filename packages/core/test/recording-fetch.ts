@@ -13,6 +13,8 @@ export interface RecordedRequest {
  * easier to inspect.
  */
 export function requestFetch(handler: (request: Request) => Response | Promise<Response>): Fetch {
+  // The Request's signal follows `init.signal` only weakly, so a handler that waits for it may never hear an abort
+  // after garbage collection; the client ends the attempt on its own signal regardless (see retries.test.ts).
   return async (url, init) => handler(new Request(url, init));
 }
 

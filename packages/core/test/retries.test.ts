@@ -194,6 +194,19 @@ describe("timeouts and aborts", () => {
     expect(error.message).toContain("within 20 ms");
   });
 
+  it("ends an attempt at its timeout, and the call at the caller's abort, even if the fetch ignores its signal", async () => {
+    const deaf = () => new Promise<Response>(() => undefined); // never settles, whatever its signal says
+    const { client, requests } = scripted([deaf]);
+    const timedOut = await client.jobs.get("j", { timeout: 20, maxRetries: 1 }).catch((e) => e);
+    expect(timedOut).toBeInstanceOf(APIConnectionTimeoutError);
+    expect([timedOut.attempts, requests.length]).toEqual([2, 2]);
+    const controller = new AbortController();
+    const pending = client.jobs.get("j", { signal: controller.signal });
+    await vi.waitFor(() => expect(requests).toHaveLength(3));
+    controller.abort();
+    await expect(pending).rejects.toBeInstanceOf(APIUserAbortError);
+  });
+
   it("refuses @flatfile/api's option names, saying which of ours to use, and sends nothing", async () => {
     const { client, requests } = scripted([hanging]);
     const seconds = await client.jobs.complete("j", undefined, { timeoutInSeconds: 0.02 } as never).catch((e) => e);

@@ -82,10 +82,13 @@ export function createTransport(config: TransportConfig): (settings: CallSetting
       let response: Response | undefined;
       let failure: unknown;
       try {
-        const received = await fetch(url, { ...init, signal: controller.signal });
+        // Both waits end when the attempt's signal aborts, whether or not the fetch honours it: a fetch that
+        // ignores the signal, or loses it (a Request made of `init` follows `init.signal` only weakly, so garbage
+        // collection can cut the link), must not hold the call past its timeout or the caller's abort.
+        const received = await untilAborted(fetch(url, { ...init, signal: controller.signal }), controller.signal);
         const { status, headers } = received;
         // Read the body within the attempt, so the timeout covers a slow or stalled body too.
-        const buffered = await received.arrayBuffer();
+        const buffered = await untilAborted(received.arrayBuffer(), controller.signal);
         // An empty body is passed on as none: statuses such as 204 may not carry one.
         response = new Response(buffered.byteLength ? buffered : null, {
           status,
@@ -141,6 +144,25 @@ export function createTransport(config: TransportConfig): (settings: CallSetting
       });
     }
   };
+}
+
+/** `promise`, or a rejection with the signal's reason as soon as it aborts (the promise is then left to settle). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 /** `/v1/jobs/x?y=1` under base path `/v1` → `/jobs/x`: how errors and logs name a request, without its query. */
