@@ -52,7 +52,6 @@ async function update(source) {
   carryProse(jobs, current);
   const undescribed = describeNew(jobs, current);
   const upstreamText = toYaml(canonicalOrder(jobs), upstreamHeader(source));
-  if (process.env.SPEC_UPDATE_DUMP) await writeFile(process.env.SPEC_UPDATE_DUMP, upstreamText);
 
   let builtText;
   try {
