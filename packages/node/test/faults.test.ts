@@ -327,9 +327,12 @@ describe("timeouts (per attempt, headers and body)", () => {
     ["a stalled body", { kind: "slow-body", ms: STALL_MS }],
   ])("%s: a POST is tried once (it may have been executed)", async (_, fault) => {
     server.script(fault, OK);
-    const error = await failure(client({ timeout: 100 }).jobs.fail(JOB, { info: "x" }));
+    // The request must reach the server before the attempt's time runs out (that is the case under test: it may
+    // have been executed). A new client opens its first connection inside that time, which on a loaded CI
+    // machine has taken more than 100 ms; 1 s leaves the stall (60 s) still far longer.
+    const error = await failure(client({ timeout: 1000 }).jobs.fail(JOB, { info: "x" }));
     expect(error).toBeInstanceOf(APIConnectionTimeoutError);
-    expect(error).toMatchObject({ timeout: 100, attempts: 1, method: "POST" });
+    expect(error).toMatchObject({ timeout: 1000, attempts: 1, method: "POST" });
     expect(server.counts().byOperation.fail).toEqual({ requests: 1, effects: 1 });
   });
 
