@@ -43,7 +43,7 @@ describe("when the API grows", () => {
   });
 
   it("waitFor takes an unknown status for a job still running, until maxWait", async () => {
-    const error = await client.jobs.waitFor("us_jb_growth", { maxWait: 400, pollInterval: 50 }).catch((e) => e);
+    const error = await client.jobs.waitFor("us_jb_growth", { maxWait: 2000, pollInterval: 50 }).catch((e) => e);
     expect(error).toBeInstanceOf(JobWaitTimeoutError);
     expect(UNKNOWN_STATUSES).toContain(error.job?.status);
     expect(error.message).toMatch(/still (archived|paused)/);
