@@ -13,7 +13,7 @@ import type { paths } from "./generated/schema.js";
 import { createCall } from "./internal/call.js";
 import * as check from "./internal/check.js";
 import { createLogging, type Logging } from "./internal/logger.js";
-import { sendDirect, sendThrough } from "./internal/send.js";
+import { fromRequest, type Send, sendDirect, sendThrough, toResponse } from "./internal/send.js";
 import { createTransport } from "./internal/transport.js";
 import { createJobsResource, type JobsResource } from "./jobs.js";
 import { type Region, regionBaseUrl } from "./regions.js";
@@ -114,7 +114,7 @@ type WithHooksSent<Op> = Op extends { parameters: { header: infer Header } }
  */
 export function createJobsCore(options: JobsCoreOptions): JobsCore {
   const { baseUrl, headers, transport, token } = configure(options, CORE_OPTIONS);
-  return { baseUrl, [CALL]: createCall(sendDirect(baseUrl, headers), transport, token, baseUrl) };
+  return { baseUrl, [CALL]: createCall(sendDirect(baseUrl, headers, transport), token, baseUrl) };
 }
 
 /** Creates a client for Flatfile's Jobs API that works wherever `fetch` exists: `client.jobs.list()`, … */
@@ -127,24 +127,45 @@ export function createJobsClient(options: JobsClientOptions): JobsClient {
     return createLogging(options.logger, options.logLevel, secret, basePath, options.fetch, options.onRetry);
   });
   // openapi-fetch sends each request of `raw` through the transport with the client's settings, retried as its
-  // HTTP method allows; operations pass a transport set up for the call instead.
+  // HTTP method allows.
   const raw = createClient<paths>({
     baseUrl,
     headers,
     fetch: async (request: Request) =>
-      transport({ idempotent: /^(GET|HEAD|OPTIONS|PUT|DELETE)$/.test(request.method) })(request.url, {
-        method: request.method,
-        headers: request.headers,
-        body: request.body ? await request.text() : undefined,
-      }),
+      toResponse(
+        await transport(...(await fromRequest(request)), {
+          idempotent: /^(GET|HEAD|OPTIONS|PUT|DELETE)$/.test(request.method),
+        }),
+      ),
   });
-  const core: JobsCore = { baseUrl, [CALL]: createCall(sendThrough(raw), transport, token, baseUrl) };
+  // Operations go through openapi-fetch's client only while middleware is registered, which must see them; without
+  // any, they skip the `Request` and `Response` it would build for nobody. `use` and `eject` (also reached as
+  // `raw.use`) keep count.
+  const middleware: Middleware[] = [];
+  const { use, eject } = raw;
+  raw.use = (...added) => {
+    for (const m of added) {
+      use(m);
+      if (m) middleware.push(m);
+    }
+  };
+  raw.eject = (...removed) => {
+    eject(...removed);
+    for (const m of removed) {
+      const i = middleware.indexOf(m);
+      if (i !== -1) middleware.splice(i, 1);
+    }
+  };
+  const through = sendThrough(raw, transport);
+  const direct = sendDirect(baseUrl, headers, transport);
+  const send: Send = (...args) => (middleware.length ? through : direct)(...args);
+  const core: JobsCore = { baseUrl, [CALL]: createCall(send, token, baseUrl) };
   return {
     ...core,
     jobs: createJobsResource(core),
     raw: raw as unknown as Client<RawPaths>,
-    use: (...middleware) => raw.use(...middleware),
-    eject: (...middleware) => raw.eject(...middleware),
+    use: (...added) => raw.use(...added),
+    eject: (...removed) => raw.eject(...removed),
   };
 }
 

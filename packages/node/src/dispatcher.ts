@@ -85,31 +85,35 @@ export function createNodeFetch(options: ConnectionOptions, env: Env): NodeFetch
       // Core calls fetch(url, init) with Node's own Headers and AbortSignal; undici 7 is another version of the
       // same classes, so headers go as pairs. The signal is core's, kept reachable for the whole attempt.
       let response: Undici.Response;
-      let body: ArrayBuffer;
       try {
         response = await undici.fetch(url, {
           method: init.method,
-          headers: [...new Headers(init.headers)],
+          headers: [...(init.headers instanceof Headers ? init.headers : new Headers(init.headers))],
           body: (init.body as string | undefined) ?? null,
           signal: init.signal,
           dispatcher,
         });
-        body = await response.arrayBuffer();
       } catch (error) {
         throw explainProxyFailure(error);
       }
-      // undici hands a finished connection to the next request one event-loop turn later (a setImmediate in its
-      // HTTP/1 client, to notice a server that closes it anyway). A call made right after this one would find the
-      // connection busy and open a second; after this turn it reuses the first.
-      await new Promise((resolve) => setImmediate(resolve));
-      // A Response of Node's global fetch, as core's `fetch` contract says. The body was read above (core reads
-      // it whole anyway) so that the connection is free before that turn. An empty body is passed on as none:
-      // statuses such as 204 may not carry one.
-      return new Response(body.byteLength ? body : null, {
-        status: response.status,
-        statusText: response.statusText,
-        headers: [...response.headers],
+      // undici's Response is handed on as it is, its body unread: core reads it once, with `text()`, within the
+      // attempt's timeout. undici hands a finished connection to the next request one event-loop turn later (a
+      // setImmediate in its HTTP/1 client, to notice a server that closes it anyway); a call made as soon as the
+      // body is read would find the connection busy and open a second, so `text()` resolves after that turn.
+      const read = response.text.bind(response);
+      Object.defineProperty(response, "text", {
+        async value() {
+          let body: string;
+          try {
+            body = await read();
+          } catch (error) {
+            throw explainProxyFailure(error);
+          }
+          await new Promise((resolve) => setImmediate(resolve));
+          return body;
+        },
       });
+      return response as unknown as Response;
     },
     close() {
       closing ??= plan.kind === "given" ? Promise.resolve() : dispatcher.close();

@@ -5,7 +5,7 @@ import { assertJobId } from "./job-id.js";
 import { redactDeep, redactHeaders } from "./redact.js";
 import { parseRetryAfter } from "./retry-policy.js";
 import type { Send } from "./send.js";
-import type { CallSettings, TransportFetch } from "./transport.js";
+import type { CallSettings } from "./transport.js";
 
 const REQUEST_OPTIONS = ["signal", "timeout", "maxRetries", "idempotent", "headers"] as const;
 
@@ -25,12 +25,7 @@ export function checkRequestOptions(options: RequestOptions | undefined): Reques
  * are read as text and parsed here, so a broken reply (HTML from a proxy, an empty or truncated body) becomes an
  * `InvalidResponseError` that shows what arrived, not a bare `SyntaxError`.
  */
-export function createCall(
-  send: Send,
-  transport: (settings: CallSettings) => TransportFetch,
-  secret: string,
-  baseUrl: string,
-): Call {
+export function createCall(send: Send, secret: string, baseUrl: string): Call {
   return (async (operation: Operation, jobId: string | undefined, { query, body }, callOptions) => {
     const options = checkRequestOptions(callOptions);
     const { method, path: template } = operation;
@@ -48,7 +43,7 @@ export function createCall(
       result = await send(method, template, path, {
         signal: options.signal,
         headers: options.headers,
-        fetch: transport(settings),
+        settings,
         params: { path: { jobId }, query },
         body,
       });
@@ -64,9 +59,12 @@ export function createCall(
     const { status, ok } = response;
     const attempts = settings.attempts;
     // A server or proxy that echoes the request (some debugging proxies print its headers) would put the token
-    // in a body or header that ends up in messages and logs; it is replaced wherever it appears.
-    const headers = redactHeaders(response.headers, secret);
+    // in a body or header that ends up in messages and logs; it is replaced wherever it appears. A success gives
+    // its headers to no one, so only failures are scanned. An error's headers are this realm's `Headers`,
+    // whatever class the fetch answered with.
+    const errorHeaders = () => redactHeaders(new Headers(response.headers), secret);
     if (!ok) {
+      const headers = errorHeaders();
       throw APIError.from({
         status,
         error: redactDeep(error, secret),
@@ -81,13 +79,20 @@ export function createCall(
     }
     const text = typeof data === "string" ? data : "";
     const invalid = (reason: string) =>
-      new InvalidResponseError({ status, method, path, attempts, headers, body: redactDeep(text, secret), reason });
-    if (!text.trim()) throw invalid("the body is empty");
+      new InvalidResponseError({
+        status,
+        method,
+        path,
+        attempts,
+        headers: errorHeaders(),
+        body: redactDeep(text, secret),
+        reason,
+      });
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch {
-      throw invalid("the body is not JSON");
+      throw invalid(text.trim() ? "the body is not JSON" : "the body is empty");
     }
     if (typeof parsed !== "object" || !parsed || Array.isArray(parsed)) throw invalid("the body is not a JSON object");
     return parsed;

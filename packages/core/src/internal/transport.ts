@@ -10,8 +10,17 @@ export interface TransportInit {
   body: string | undefined;
 }
 
-/** The transport for one call: sends the request, with its attempts, and resolves to the final response. */
-export type TransportFetch = (url: string, init: TransportInit) => Promise<Response>;
+/** A response as the transport hands it on: the body read whole, within the attempt, as text. */
+export interface Reply {
+  status: number;
+  statusText: string;
+  headers: Headers;
+  /** The body; "" when there is none. */
+  body: string;
+}
+
+/** Sends one call's request, with its attempts, and resolves to the final reply. */
+export type Transport = (url: string, init: TransportInit, settings: CallSettings) => Promise<Reply>;
 
 /** What `onFailure` is told when a request fails for good without a response. */
 export interface FailureInfo {
@@ -48,16 +57,20 @@ export interface CallSettings {
 /**
  * Sends each attempt with its own timeout, reads the whole body within it, retries what the policy allows, and
  * turns failures into SDK errors. Nothing it starts (timer, listener, request) outlives the call.
+ *
+ * Every call pays for this, so an attempt creates only what can act: one AbortController, and a timer unless the
+ * timeout is `Infinity`; a listener on the caller's signal only when there is one. The path for errors and logs
+ * is worked out only when one is made.
  */
-export function createTransport(config: TransportConfig): (settings: CallSettings) => TransportFetch {
-  return (settings) => async (url, init) => {
+export function createTransport(config: TransportConfig): Transport {
+  return async (url, init, settings) => {
     const { method } = init;
-    const path = relativePath(url, config.basePath);
     const userSignal = settings.signal;
     const timeout = settings.timeout ?? config.timeout;
     const fetch = config.fetch ?? globalThis.fetch;
+    const path = () => relativePath(url, config.basePath);
     const aborted = (attempts: number, cause?: unknown) =>
-      new APIUserAbortError({ method, path, attempts, cause: cause ?? userSignal?.reason });
+      new APIUserAbortError({ method, path: path(), attempts, cause: cause ?? userSignal?.reason });
 
     for (let attempt = 1; ; attempt++) {
       settings.attempts = attempt;
@@ -67,7 +80,8 @@ export function createTransport(config: TransportConfig): (settings: CallSetting
       // (not a copy of it) keeps the attempt's signal reachable while the request is in flight: a fetch that
       // follows a signal only weakly (undici does) must not lose an abort to garbage collection.
       const controller = new AbortController();
-      const onAbort = () => controller.abort(userSignal?.reason);
+      const stop = new Stop();
+      const onAbort = () => stop.now(controller, userSignal?.reason);
       userSignal?.addEventListener("abort", onAbort);
       let timedOut = false;
       const timer =
@@ -75,26 +89,22 @@ export function createTransport(config: TransportConfig): (settings: CallSetting
           ? undefined
           : setTimeout(() => {
               timedOut = true;
-              controller.abort(new DOMException(`timed out after ${timeout} ms`, "TimeoutError"));
+              stop.now(controller, new DOMException(`timed out after ${timeout} ms`, "TimeoutError"));
             }, timeout);
 
       let outcome: AttemptOutcome;
-      let response: Response | undefined;
+      let reply: Reply | undefined;
       let failure: unknown;
       try {
-        // Both waits end when the attempt's signal aborts, whether or not the fetch honours it: a fetch that
+        // Both waits end when the attempt is stopped, whether or not the fetch honours its signal: a fetch that
         // ignores the signal, or loses it (a Request made of `init` follows `init.signal` only weakly, so garbage
         // collection can cut the link), must not hold the call past its timeout or the caller's abort.
-        const received = await untilAborted(fetch(url, { ...init, signal: controller.signal }), controller.signal);
-        const { status, headers } = received;
+        const received = await stop.race(fetch(url, { ...init, signal: controller.signal }));
         // Read the body within the attempt, so the timeout covers a slow or stalled body too.
-        const buffered = await untilAborted(received.arrayBuffer(), controller.signal);
-        // An empty body is passed on as none: statuses such as 204 may not carry one.
-        response = new Response(buffered.byteLength ? buffered : null, {
-          status,
-          statusText: received.statusText,
-          headers,
-        });
+        const body = await stop.race(received.text());
+        const { status, headers } = received;
+        reply = { status, statusText: received.statusText, headers, body };
+        if (status >= 200 && status < 300) return reply;
         outcome = { kind: "response", status, headers };
       } catch (error) {
         if (userSignal?.aborted) throw aborted(attempt, error);
@@ -111,7 +121,6 @@ export function createTransport(config: TransportConfig): (settings: CallSetting
         userSignal?.removeEventListener("abort", onAbort);
       }
 
-      if (response?.ok) return response;
       const decision = decide(outcome, {
         idempotent: settings.idempotent,
         attempt,
@@ -121,48 +130,57 @@ export function createTransport(config: TransportConfig): (settings: CallSetting
       });
       const { reason } = decision;
       if (!decision.retry) {
-        if (response) return response;
-        config.onFailure?.({ method, path, attempt, reason });
+        if (reply) return reply;
+        config.onFailure?.({ method, path: path(), attempt, reason });
         throw timedOut
-          ? new APIConnectionTimeoutError({ method, path, attempts: attempt, timeout })
-          : new APIConnectionError({ method, path, attempts: attempt, cause: failure });
+          ? new APIConnectionTimeoutError({ method, path: path(), attempts: attempt, timeout })
+          : new APIConnectionError({ method, path: path(), attempts: attempt, cause: failure });
       }
-      const info = { method, path, attempt: attempt + 1, delay: decision.delay, reason };
+      const info = { method, path: path(), attempt: attempt + 1, delay: decision.delay, reason };
       config.onRetry?.(info);
       // Waits, unless the caller aborts first; the timer never outlives the wait.
       await new Promise<void>((resolve, reject) => {
-        const stop = () => {
+        const stopWaiting = () => {
           clearTimeout(wait);
           reject(aborted(attempt));
         };
         const wait = setTimeout(() => {
-          userSignal?.removeEventListener("abort", stop);
+          userSignal?.removeEventListener("abort", stopWaiting);
           resolve();
         }, info.delay);
-        userSignal?.addEventListener("abort", stop);
-        if (userSignal?.aborted) stop();
+        userSignal?.addEventListener("abort", stopWaiting);
+        if (userSignal?.aborted) stopWaiting();
       });
     }
   };
 }
 
-/** `promise`, or a rejection with the signal's reason as soon as it aborts (the promise is then left to settle). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    if (signal.aborted) onAbort();
-    else signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
+/**
+ * How an attempt is stopped: `now` aborts its controller (which a fetch that honours it follows) and rejects the
+ * wait in progress with the same reason (for one that does not). The transport calls `now` itself, from its timer
+ * and its listener on the caller's signal, so no listener on the attempt's own signal is needed.
+ */
+class Stop {
+  private reason: unknown;
+  private stopped = false;
+  private reject: ((reason: unknown) => void) | undefined;
+
+  now(controller: AbortController, reason: unknown): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.reason = reason;
+    controller.abort(reason);
+    this.reject?.(reason);
+  }
+
+  /** `promise`, or a rejection with the stop's reason as soon as the attempt is stopped (`promise` is left to settle). */
+  race<T>(promise: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (this.stopped) reject(this.reason);
+      this.reject = reject;
+      promise.then(resolve, reject);
+    });
+  }
 }
 
 /** `/v1/jobs/x?y=1` under base path `/v1` → `/jobs/x`: how errors and logs name a request, without its query. */
