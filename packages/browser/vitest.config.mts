@@ -1,6 +1,8 @@
 import { playwright } from "@vitest/browser-playwright";
 import { defineConfig } from "vitest/config";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../scripts/lib/chromium.mjs";
+// By path, not as @flatfile-jobs/tools/chromium: Vite bundles a config's relative imports (TypeScript included), but
+// leaves package imports to Node, which cannot load the tools package's TypeScript source.
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../tools/src/chromium.ts";
 
 export default defineConfig({
   test: {

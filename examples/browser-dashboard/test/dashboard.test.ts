@@ -1,11 +1,11 @@
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@flatfile-jobs/tools/chromium";
+import { type PrismServer, startPrism } from "@flatfile-jobs/tools/prism";
+import { firstExample } from "@flatfile-jobs/tools/spec";
 import { type Browser, chromium } from "playwright";
 import { type PreviewServer, preview } from "vite";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../../scripts/lib/chromium.mjs";
-import { type PrismServer, startPrism } from "../../../scripts/lib/prism.mjs";
-import { firstExample } from "../../../scripts/lib/spec.mjs";
 
 // The built app (dist/, from `vite build`) served by Vite's preview server, opened in Debian's Chromium,
 // calling the Prism mock of the spec on another origin. The screenshot is kept in reports/ as an artifact.

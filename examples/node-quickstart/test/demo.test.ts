@@ -3,13 +3,13 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { expect, it } from "vitest";
 
-const demo = fileURLToPath(new URL("../../../scripts/demo.mjs", import.meta.url));
+const demo = fileURLToPath(new URL("../../../scripts/demo.ts", import.meta.url));
 
 // What `pnpm demo` runs once the packages are built: the Jobs simulator, then this app against it.
 it("walks a job through its lifecycle against the simulator, showing each change of state", async () => {
   const env = { ...process.env };
   for (const name of ["FLATFILE_API_KEY", "FLATFILE_BEARER_TOKEN", "FLATFILE_API_URL"]) delete env[name];
-  const { stdout, stderr } = await promisify(execFile)(process.execPath, [demo], { env });
+  const { stdout, stderr } = await promisify(execFile)(process.execPath, ["--import", "tsx", demo], { env });
 
   // stderr carries only the waiting command's progress lines.
   expect(stderr.split("\n").filter((line) => line && !/^us_jb_\w+ \w+ \d+%/.test(line))).toEqual([]);

@@ -1,8 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type PrismServer, startPrism } from "@flatfile-jobs/tools/prism";
+import { firstExample, operationIds } from "@flatfile-jobs/tools/spec";
 import type { TestProject } from "vitest/node";
-import { type PrismServer, startPrism } from "../../../scripts/lib/prism.mjs";
-import { firstExample, operationIds } from "../../../scripts/lib/spec.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {

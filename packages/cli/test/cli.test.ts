@@ -6,9 +6,9 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Job, Pagination } from "@flatfile-jobs/node";
 import { type JobStep, type JobsSimulator, startJobsSimulator } from "@flatfile-jobs/testing";
+import { type PrismServer, startPrism } from "@flatfile-jobs/tools/prism";
 import getPort from "get-port";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type PrismServer, startPrism } from "../../../scripts/lib/prism.mjs";
 
 const CLI = fileURLToPath(new URL("../dist/cli.mjs", import.meta.url));
 const TOKEN = "sk_cli_SECRETtoken987654";

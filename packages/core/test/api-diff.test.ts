@@ -1,8 +1,9 @@
-// classifyApiReportChange (scripts/lib/api-diff.mjs): the release a change of an API Extractor report needs, as
+// classifyApiReportChange (tools/src/api-diff.ts): the release a change of an API Extractor report needs, as
 // `pnpm check:api` prints it and `pnpm check:changeset` requires it. The fixtures are reports in API Extractor's
 // own layout (comments before each declaration, four-space members, multi-line object types).
+
+import { classifyApiReportChange } from "@flatfile-jobs/tools/api-diff";
 import { describe, expect, it } from "vitest";
-import { classifyApiReportChange } from "../../../scripts/lib/api-diff.mjs";
 
 /** An API report as API Extractor writes it, around the given declarations. */
 function report(declarations: string): string {

@@ -1,7 +1,8 @@
 // Each operation function declares its method, path and idempotence; the spec (`x-idempotent`) is the source of
 // those facts, and the retry policy reads them from the operation instead of knowing paths itself.
+
+import { spec } from "@flatfile-jobs/tools/spec";
 import { describe, expect, it } from "vitest";
-import { spec } from "../../../scripts/lib/spec.mjs";
 import { CALL, type JobsCore, type Operation } from "../src/contracts.js";
 import * as core from "../src/index.js";
 

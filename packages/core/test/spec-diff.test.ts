@@ -1,11 +1,11 @@
 // The classifier behind `pnpm spec:diff` and `check:changeset`, proved on fixture pairs (scripts/fixtures/spec-diff:
 // base.yaml and, per case, the JSON Patch that makes the "after"), and on the real description.
 import { readFileSync } from "node:fs";
+import { applyPatch, type PatchOperation } from "@flatfile-jobs/tools/json-patch";
+import { spec } from "@flatfile-jobs/tools/spec";
+import { classify } from "@flatfile-jobs/tools/spec-diff";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { applyPatch, type PatchOperation } from "../../../scripts/lib/json-patch.mjs";
-import { spec } from "../../../scripts/lib/spec.mjs";
-import { classify } from "../../../scripts/lib/spec-diff.mjs";
 
 const dir = new URL("../../../scripts/fixtures/spec-diff/", import.meta.url);
 const base = parse(readFileSync(new URL("base.yaml", dir), "utf8"));

@@ -2,9 +2,10 @@
 // variant of the spec in which every job has a status this client does not know, a field it does not know, and
 // the API has an operation it does not know: the client passes what it does not know through, and nothing that
 // waits on a status takes an unknown one for an end.
+
+import { type PrismServer, startPrism } from "@flatfile-jobs/tools/prism";
+import { spec } from "@flatfile-jobs/tools/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type PrismServer, startPrism } from "../../../scripts/lib/prism.mjs";
-import { spec } from "../../../scripts/lib/spec.mjs";
 import { createJobsClient, type JobsClient, JobWaitTimeoutError, runJob } from "../src/index.js";
 
 const UNKNOWN_STATUSES = ["archived", "paused"];

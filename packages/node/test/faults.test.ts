@@ -1,11 +1,11 @@
-// The client against a real HTTP server that misbehaves on cue (scripts/lib/fault-server.mjs): retries,
+// The client against a real HTTP server that misbehaves on cue (tools/src/fault-server.ts): retries,
 // Retry-After, resets, timeouts, broken bodies, aborts and per-call options, judged by what the caller sees
 // and by what the server counted (requests received, operations executed).
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { type Fault, type FaultServer, startFaultServer } from "@flatfile-jobs/tools/fault-server";
 import getPort from "get-port";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Fault, type FaultServer, startFaultServer } from "../../../scripts/lib/fault-server.mjs";
 import {
   APIConnectionError,
   APIConnectionTimeoutError,

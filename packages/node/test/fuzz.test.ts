@@ -1,9 +1,10 @@
-// Property tests against a real HTTP server (scripts/lib/fault-server.mjs answering `echo`): any job id the
+// Property tests against a real HTTP server (tools/src/fault-server.ts answering `echo`): any job id the
 // client accepts arrives as exactly one path segment under /v1/jobs/ and decodes to the same string, the ids
 // it refuses never leave the process, and any query value arrives exactly as given.
+
+import { type Fault, type FaultServer, startFaultServer } from "@flatfile-jobs/tools/fault-server";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Fault, type FaultServer, startFaultServer } from "../../../scripts/lib/fault-server.mjs";
 import { createJobsClient, InvalidArgumentError, type JobsClient } from "../src/index.js";
 
 const RUNS = 250;

@@ -8,7 +8,7 @@ import { runToExit } from "./run-to-exit.js";
 import type { Node } from "./spec.js";
 
 // openapi/openapi.yaml is built from openapi/flatfile.yaml (Flatfile's description) and openapi/overlay.yaml (our
-// differences) by scripts/build-spec.mjs. That the committed openapi.yaml is what the build produces is
+// differences) by scripts/build-spec.ts. That the committed openapi.yaml is what the build produces is
 // `pnpm check:generated`'s job (CI runs it on every change); here: the build refuses an overlay that no longer fits
 // Flatfile's description, and the differences that restate part of it (the union members) restate it faithfully.
 
@@ -32,7 +32,17 @@ async function build(overlay: Node): Promise<{ exit: number | string; output: st
   await rm(out, { force: true });
   await writeFile(overlayFile, stringify(overlay));
   const result = await runToExit(
-    [join(root, "scripts/build-spec.mjs"), "--base", FLATFILE, "--overlay", overlayFile, "--out", out],
+    [
+      "--import",
+      "tsx",
+      join(root, "scripts/build-spec.ts"),
+      "--base",
+      FLATFILE,
+      "--overlay",
+      overlayFile,
+      "--out",
+      out,
+    ],
     { limitMs: 60_000 },
   );
   const written = await readFile(out, "utf8").then(

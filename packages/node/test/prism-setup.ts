@@ -1,5 +1,5 @@
+import { type PrismServer, startPrism } from "@flatfile-jobs/tools/prism";
 import type { TestProject } from "vitest/node";
-import { type PrismServer, startPrism } from "../../../scripts/lib/prism.mjs";
 
 declare module "vitest" {
   export interface ProvidedContext {

@@ -2,9 +2,9 @@
 // the token back, as a debugging proxy might) must leave no trace of it in any error, cause, log line or
 // onRetry call, while the server did receive it on every request.
 import { format, inspect } from "node:util";
+import { type Fault, type FaultServer, startFaultServer } from "@flatfile-jobs/tools/fault-server";
 import getPort from "get-port";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Fault, type FaultServer, startFaultServer } from "../../../scripts/lib/fault-server.mjs";
 import { createJobsClient, type JobsClient, type RetryInfo } from "../src/index.js";
 
 const TOKEN = "sk_live_SECRETtoken123456";

@@ -1,16 +1,17 @@
-// A small run of the soak script (scripts/soak.mjs) as part of the suite: many calls through the built
+// A small run of the soak script (scripts/soak.ts) as part of the suite: many calls through the built
 // package against the fault server, with every counter that must stay at zero checked from its output.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { expect, it } from "vitest";
 
-const SCRIPT = fileURLToPath(new URL("../../../scripts/soak.mjs", import.meta.url));
+const SCRIPT = fileURLToPath(new URL("../../../scripts/soak.ts", import.meta.url));
 /** Far above what 500 calls take (a few seconds); the run is killed past it so the suite cannot hang. */
 const LIMIT_MS = 120_000;
 
 function runSoak(args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SCRIPT, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    // With tsx's loader, as `pnpm soak` runs it, on this process's Node (the Node matrix runs the suite on others).
+    const child = spawn(process.execPath, ["--import", "tsx", SCRIPT, ...args], { stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (chunk) => {
       output += chunk;

@@ -9,9 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { publishedDescription } from "@flatfile-jobs/tools/published-fixture";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { publishedDescription } from "../../../scripts/lib/published-fixture.mjs";
 
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const WATCHED = [
@@ -37,10 +37,14 @@ async function fingerprint(): Promise<string> {
 
 async function specUpdate(source: string): Promise<{ code: number; output: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["scripts/spec-update.mjs", source], {
-      cwd: root,
-      env: { ...process.env, REDOCLY_TELEMETRY: "off" },
-    });
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      ["--import", "tsx", "scripts/spec-update.ts", source],
+      {
+        cwd: root,
+        env: { ...process.env, REDOCLY_TELEMETRY: "off" },
+      },
+    );
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -1,2 +1,2 @@
-// The parsed spec, shared with the other packages' tests through scripts/lib/spec.mjs.
-export { deref, firstExample, type Node, operationIds, operations, spec } from "../../../scripts/lib/spec.mjs";
+// The parsed spec, shared with the other packages' tests through @flatfile-jobs/tools/spec.
+export { deref, firstExample, type Node, operationIds, operations, spec } from "@flatfile-jobs/tools/spec";

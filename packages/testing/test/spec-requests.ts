@@ -2,8 +2,9 @@
 // examples with one declared field (at any depth the example reaches) set to a value chosen from that field's own
 // schema (its bounds and one past them, a fraction, each enum member and a near miss, a wrong type), the list's
 // query parameters likewise, and the headers; and random combinations of such changes.
+
+import { deref, type Node, spec } from "@flatfile-jobs/tools/spec";
 import fc from "fast-check";
-import { deref, type Node, spec } from "../../../scripts/lib/spec.mjs";
 
 export interface SpecRequest {
   method: string;

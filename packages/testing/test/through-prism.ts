@@ -1,6 +1,6 @@
 import { createJobsClient, type JobsClientOptions } from "@flatfile-jobs/core";
-import { type PrismServer, startPrism } from "../../../scripts/lib/prism.mjs";
-import { WARM_UP_JOB_ID } from "../../../scripts/lib/prism-warm-up.mjs";
+import { type PrismServer, startPrism } from "@flatfile-jobs/tools/prism";
+import { WARM_UP_JOB_ID } from "@flatfile-jobs/tools/prism-warm-up";
 import { type JobsSimulator, type SimulatorOptions, startJobsSimulator } from "../src/index.js";
 
 /**

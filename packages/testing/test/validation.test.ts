@@ -1,5 +1,5 @@
+import { deref, type Node, spec } from "@flatfile-jobs/tools/spec";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deref, type Node, spec } from "../../../scripts/lib/spec.mjs";
 import { type JobsSimulator, startJobsSimulator } from "../src/index.js";
 import { compileAll } from "../src/validation.js";
 

@@ -1,0 +1,106 @@
+// `pnpm check:changeset [--base <git-ref>]`: fails unless the pending changesets release @flatfile-jobs/core, and
+// node and browser which re-export it, at least at the bump that the changes since the base (default: the last
+// release) need: the spec's changes as `pnpm spec:diff` classifies them, and each package's public TypeScript
+// surface as its API report (packages/*/etc/*.api.md) changed. Passes when nothing user-facing changed.
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { classifyApiReportChange } from "@flatfile-jobs/tools/api-diff";
+import { type Bump, classify } from "@flatfile-jobs/tools/spec-diff";
+import { lastReleaseCommit, loadSpecs } from "@flatfile-jobs/tools/spec-source";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const { values: args } = parseArgs({ options: { base: { type: "string" } } });
+const RANK: Record<Bump, number> = { none: 0, patch: 1, minor: 2, major: 3 };
+/** The packages whose public types include the spec's: core, and node and browser, which re-export it. */
+const SPEC_PACKAGES = ["@flatfile-jobs/core", "@flatfile-jobs/node", "@flatfile-jobs/browser"];
+/** Declarations of a report that openapi-typescript generated from the spec. */
+const GENERATED = /^(paths|operations|components)(\.|$)/;
+const REPORTS = {
+  core: "@flatfile-jobs/core",
+  node: "@flatfile-jobs/node",
+  browser: "@flatfile-jobs/browser",
+  testing: "@flatfile-jobs/testing",
+};
+
+let base: string;
+try {
+  base = args.base ?? lastReleaseCommit(root);
+} catch (error) {
+  console.error(`check:changeset: ${error instanceof Error ? error.message : error}`);
+  process.exit(2);
+}
+
+/** What each package needs: { name → { bump, reasons[] } }. */
+const needs = new Map<string, { bump: Bump; reasons: string[] }>();
+const need = (name: string, bump: Bump, reason: string) => {
+  const current = needs.get(name) ?? { bump: "none", reasons: [] };
+  if (RANK[bump] > RANK[current.bump]) current.bump = bump;
+  if (bump !== "none") current.reasons.push(`${bump}: ${reason}`);
+  needs.set(name, current);
+};
+
+const { before, after } = await loadSpecs(base, root);
+const spec = classify(before, after);
+for (const change of spec.changes) {
+  const bump: Bump = change.level === "breaking" ? "major" : change.level === "non-breaking" ? "minor" : "patch";
+  for (const name of SPEC_PACKAGES)
+    need(name, bump, `spec, ${change.operation}: ${change.message} (${change.pointer})`);
+}
+
+for (const [dir, name] of Object.entries(REPORTS)) {
+  const file = `packages/${dir}/etc/${dir}.api.md`;
+  if (!existsSync(`${root}${file}`)) continue;
+  let old: string;
+  try {
+    old = execFileSync("git", ["show", `${base}:${file}`], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+  } catch {
+    console.log(`${name}: no API report at ${base}; its surface is not compared this time.`);
+    continue;
+  }
+  const result = classifyApiReportChange(old, readFileSync(`${root}${file}`, "utf8"));
+  // The types generated from the spec (`paths`, `operations`, `components`) change with it, and the spec's own
+  // classification above knows which way data flows through them; the report's line diff would not.
+  for (const change of result.changes.filter((c) => !GENERATED.test(c.declaration))) {
+    const bump = change.level === "breaking" ? "major" : "minor";
+    const targets = name === "@flatfile-jobs/core" ? SPEC_PACKAGES : [name];
+    for (const target of targets) need(target, bump, `API of ${name}: ${change.message} (${change.declaration})`);
+  }
+}
+
+const planned = await releasePlan();
+let failed = 0;
+console.log(`Changes since ${base}, and what the pending changesets release:`);
+for (const [name, { bump, reasons }] of needs) {
+  if (bump === "none") continue;
+  const got = planned.get(name) ?? "none";
+  const ok = RANK[got] >= RANK[bump];
+  if (!ok) failed += 1;
+  console.log(`\n${ok ? "✓" : "✗"} ${name} needs ${bump}, the changesets give ${got}`);
+  for (const reason of reasons.slice(0, 20)) console.log(`    ${reason}`);
+  if (reasons.length > 20) console.log(`    … and ${reasons.length - 20} more (pnpm spec:diff lists them all)`);
+}
+if (needs.size === 0 || [...needs.values()].every((n) => n.bump === "none")) {
+  console.log("\nNothing user-facing changed in the spec or the public types.");
+}
+if (failed > 0) {
+  console.error(
+    `\n${failed} package(s) would be released below the bump their changes need. Add a changeset (pnpm changeset) ` +
+      "at that bump, saying what changed for apps; the packages share one version, so naming core is enough.",
+  );
+  process.exit(1);
+}
+
+/** What `changeset version` would do now: each package's release type (fixed groups applied). */
+async function releasePlan(): Promise<Map<string, Bump>> {
+  const require = createRequire(createRequire(import.meta.url).resolve("@changesets/cli/package.json"));
+  const getReleasePlan = require("@changesets/get-release-plan");
+  const plan = await (getReleasePlan.default ?? getReleasePlan)(root);
+  return new Map(plan.releases.map((release: { name: string; type: Bump }) => [release.name, release.type]));
+}

@@ -1,3 +1,0 @@
-// Types for chromium.mjs.
-export declare const CHROMIUM_PATH: string;
-export declare const CHROMIUM_ARGS: string[];

@@ -1,0 +1,182 @@
+// `pnpm test:release`: the release as apps see it, end to end, in a temporary copy of the repository. It starts a
+// local registry (Verdaccio), checks that `pnpm release` refuses what it must and survives a registry that turns
+// one package down, publishes the current versions, installs each downstream app (downstream/) with npm and with
+// pnpm and runs its type-check and tests, then walks the upgrade path: a minor of core reaches the apps through
+// `npm update`, a major does not, and an app that raises its range gets it. Each step prints what it installed.
+// Nothing in the repository changes (but reports/); every process and temporary folder is gone at the end.
+import { readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { bump, createHarness, expectAll, expectLine, format } from "@flatfile-jobs/tools/release-harness";
+import { createSteps, run } from "@flatfile-jobs/tools/steps";
+
+const APPS = ["node-worker", "cjs-script", "browser-app"];
+const { step, finish } = createSteps("release");
+const h = await createHarness("release");
+process.once("SIGINT", () => h.stop().then(() => process.exit(130)));
+
+try {
+  await main();
+} finally {
+  await h.stop();
+  finish();
+}
+
+async function main() {
+  await step("start a registry that refuses @flatfile-jobs/cli", async () => {
+    const registry = await h.startRegistry({ refuse: ["@flatfile-jobs/cli"] });
+    console.log(`  Verdaccio on ${registry.url} (pid ${registry.pid}), storage in a temporary folder`);
+  });
+
+  const versions = await step("copy the repository, pending changesets left out, and install it", async () => {
+    await h.copyRepository();
+    return h.versions();
+  });
+  const current = versions?.["@flatfile-jobs/core"];
+  if (!versions || current === undefined) return;
+  console.log(`  packages at ${format(versions)}`);
+
+  await step(
+    "pnpm release refuses a dirty tree, pending changesets and the public registry without --public",
+    async () => {
+      await writeFile(join(h.repo, "stray.txt"), "not committed\n");
+      await expectRefusal([], /uncommitted changes/);
+      await rm(join(h.repo, "stray.txt"));
+      await writeFile(join(h.repo, ".changeset/pending.md"), '---\n"@flatfile-jobs/core": patch\n---\n\nA fix.\n');
+      await h.commit("a pending changeset");
+      await expectRefusal([], /changeset\(s\) are pending \(pending\.md\)/);
+      await rm(join(h.repo, ".changeset/pending.md"));
+      await h.commit("no pending changeset");
+      await expectRefusal(["--registry", "https://registry.npmjs.org/"], /public npm registry.*pnpm release --public/);
+      await expectNothingPublished();
+    },
+  );
+
+  await step("pnpm release refuses when a package check fails", async () => {
+    const file = join(h.repo, "packages/cli/package.json");
+    const original = await readFile(file, "utf8");
+    await writeFile(file, original.replace('"./dist/cli.mjs"', '"./dist/missing.mjs"'));
+    await h.commit("a broken bin path");
+    // publint names the bin that points at no file; release stops before publishing anything.
+    await expectRefusal([], /dist\/missing\.mjs[\s\S]*a build or a package check failed/);
+    await writeFile(file, original);
+    await h.commit("the bin path mended");
+    await expectNothingPublished();
+  });
+
+  await step("a registry that refuses one package: the others are published, it is reported", async () => {
+    const { code, output } = await h.release([], { allowFailure: true });
+    if (code === 0) throw new Error(`pnpm release succeeded although the registry refused a package:\n${output}`);
+    expectLine(output, `@flatfile-jobs/cli@${current}  NOT PUBLISHED`);
+    for (const name of ["core", "node", "browser", "testing"])
+      expectLine(output, `@flatfile-jobs/${name}@${current}  published`);
+    expectLine(output, "did not reach");
+  });
+
+  await step("rerun against the mended registry: only the missing package is published", async () => {
+    await h.startRegistry();
+    const { output } = await h.release();
+    expectLine(output, `@flatfile-jobs/cli@${current}  published`);
+    for (const name of ["core", "node", "browser", "testing"]) {
+      expectLine(output, `@flatfile-jobs/${name}@${current}  was there already`);
+    }
+    console.log(`  on the registry: ${(await h.published()).join(", ")}`);
+  });
+
+  /** Each app's npm install, which the upgrade steps below update. */
+  const installs: Record<string, string> = {};
+  const npmInstall = (app: string) => {
+    const dir = installs[app];
+    if (dir === undefined) throw new Error(`${app} was not installed with npm`);
+    return dir;
+  };
+  for (const app of APPS) {
+    for (const pm of ["npm", "pnpm"] as const) {
+      await step(`${app}: install with ${pm}, then its own checks and tests`, async () => {
+        const dir = await h.installApp(app, pm);
+        const installed = await h.installedVersions(dir);
+        console.log(`  ${pm} installed ${format(installed)}`);
+        expectAll(installed, current);
+        await run(pm, ["test"], { cwd: dir, env: h.appEnv() });
+        if (pm === "npm") installs[app] = dir;
+      });
+    }
+  }
+
+  const minor = await step("a minor changeset on core: every package moves to the same minor, published", async () => {
+    const next = await versionWith("minor", "Adds something to core.");
+    if (!Object.values(next).every((v) => v === bump(current, "minor"))) {
+      throw new Error(`expected every package at ${bump(current, "minor")}, got ${format(next)}`);
+    }
+    await h.release();
+    return next["@flatfile-jobs/core"];
+  });
+  if (minor === undefined) return;
+
+  for (const app of APPS) {
+    await step(`${app}: npm update takes ${minor} and its tests pass`, async () => {
+      const dir = npmInstall(app);
+      await run("npm", ["update", "--no-audit", "--no-fund"], { cwd: dir });
+      const installed = await h.installedVersions(dir);
+      console.log(`  npm update installed ${format(installed)}`);
+      expectAll(installed, minor);
+      await run("npm", ["test"], { cwd: dir, env: h.appEnv() });
+    });
+  }
+
+  const major = await step("a major changeset on core: node, browser, testing and cli become majors too", async () => {
+    const next = await versionWith("major", "Changes something in core that breaks apps.");
+    if (!Object.values(next).every((v) => v === bump(minor, "major"))) {
+      throw new Error(`expected every package at ${bump(minor, "major")}, got ${format(next)}`);
+    }
+    await h.release();
+    return next["@flatfile-jobs/core"];
+  });
+  if (major === undefined) return;
+
+  for (const app of APPS) {
+    await step(`${app}: npm update keeps ${minor}, not the new major ${major}`, async () => {
+      const dir = npmInstall(app);
+      await run("npm", ["update", "--no-audit", "--no-fund"], { cwd: dir });
+      const installed = await h.installedVersions(dir);
+      console.log(`  npm update left ${format(installed)}`);
+      expectAll(installed, minor);
+    });
+  }
+
+  await step(`node-worker: raising its ranges to ^${major} installs ${major}, and its tests pass`, async () => {
+    const dir = npmInstall("node-worker");
+    const file = join(dir, "package.json");
+    const pkg = JSON.parse(await readFile(file, "utf8"));
+    for (const deps of [pkg.dependencies, pkg.devDependencies]) {
+      for (const name of Object.keys(deps)) if (name.startsWith("@flatfile-jobs/")) deps[name] = `^${major}`;
+    }
+    await writeFile(file, JSON.stringify(pkg, null, 2));
+    await run("npm", ["install", "--no-audit", "--no-fund"], { cwd: dir });
+    const installed = await h.installedVersions(dir);
+    console.log(`  npm install installed ${format(installed)}`);
+    expectAll(installed, major);
+    await run("npm", ["test"], { cwd: dir, env: h.appEnv() });
+  });
+}
+
+/** Adds a changeset on core and versions the packages as `pnpm version-packages` does. */
+async function versionWith(bumpType: "minor" | "major", text: string) {
+  await writeFile(
+    join(h.repo, `.changeset/core-${bumpType}.md`),
+    `---\n"@flatfile-jobs/core": ${bumpType}\n---\n\n${text}\n`,
+  );
+  return h.versionPackages(`version: ${bumpType} of core`);
+}
+
+async function expectRefusal(args: string[], pattern: RegExp) {
+  const { code, output } = await h.release(args, { allowFailure: true });
+  if (code === 0) throw new Error(`pnpm release ${args.join(" ")} should have refused:\n${output}`);
+  if (!pattern.test(output) || !/Nothing was published\./.test(output)) {
+    throw new Error(`pnpm release ${args.join(" ")} refused, but not saying ${pattern}:\n${output}`);
+  }
+}
+
+async function expectNothingPublished() {
+  const names = await h.published();
+  if (names.length > 0) throw new Error(`the registry holds ${names.join(", ")} after a refused release`);
+}

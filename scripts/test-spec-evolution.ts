@@ -1,0 +1,186 @@
+// `pnpm test:spec-evolution`: Flatfile's API description changes, and an app gets the change by `npm update`, end
+// to end, in a temporary copy of the repository with a local registry. A fixture "next description" (Flatfile's
+// whole API as published, derived from openapi/flatfile.yaml: scripts/fixtures/spec-evolution) adds an optional
+// Job field and an operation: `pnpm spec:update` reports a minor and drafts it, the new operation is described in
+// the overlay, check:changeset agrees, the version is cut and published, and an app on a caret range compiles
+// code using the new field only after `npm update`. A second fixture removes the operation: the overlay's actions
+// for it go stale and spec:update says so, then the report says major, check:changeset refuses the drafted minor
+// and accepts a major, and the app's `npm update` does not take it. Nothing in the repository changes.
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { publishedDescription } from "@flatfile-jobs/tools/published-fixture";
+import { createHarness, expectAll, expectLine, format } from "@flatfile-jobs/tools/release-harness";
+import { createSteps, type RunOptions, run } from "@flatfile-jobs/tools/steps";
+import { parse } from "yaml";
+
+const fixtures = fileURLToPath(new URL("fixtures/spec-evolution/", import.meta.url));
+const { step, finish } = createSteps("spec-evolution");
+const h = await createHarness("spec-evolution");
+process.once("SIGINT", () => h.stop().then(() => process.exit(130)));
+
+const PAUSE_PROSE = `
+  # Written by the test, as a developer would after spec:update: our words for the operation Flatfile added.
+  - target: $.paths['/jobs/{jobId}/pause'].post
+    description: "[12] pause: the summary and description of the operation Flatfile added."
+    update:
+      summary: Pause a job
+      description: Pauses a running job until it is resumed.
+  - target: $.paths['/jobs/{jobId}/pause'].post.responses['200']
+    description: "[12] pause: what its 200 response is."
+    update:
+      description: The job, paused.
+`;
+
+try {
+  await main();
+} finally {
+  await h.stop();
+  finish();
+}
+
+async function main() {
+  const first = await step("publish the current versions to a local registry; an app installs them", async () => {
+    await h.startRegistry();
+    await h.copyRepository();
+    await h.release();
+    const app = await h.installApp("node-worker", "npm");
+    const installed = await h.installedVersions(app);
+    console.log(`  npm installed ${format(installed)}`);
+    return { app, version: installed["@flatfile-jobs/node"] };
+  });
+  if (!first?.version) return;
+  const { app } = first;
+
+  await step("the app's code that reads job.priority does not compile against it", async () => {
+    await writeFile(
+      join(app, "src/priority.ts"),
+      'import type { Job } from "@flatfile-jobs/node";\n\n/** A field the API adds later. */\nexport const priorityOf = (job: Job): number | undefined => job.priority;\n',
+    );
+    const { code, output } = await run("npx", ["tsc", "-p", ".", "--noEmit"], { cwd: app, allowFailure: true });
+    if (code === 0 || !/Property 'priority' does not exist on type/.test(output)) {
+      throw new Error(`expected tsc to refuse job.priority:\n${output}`);
+    }
+  });
+
+  await step("spec:update takes in a description with a new field and operation: a minor, drafted", async () => {
+    const { output } = await specUpdate("next-minor");
+    expectLine(output, "bump: minor");
+    expectLine(output, "optional property priority added (returned)");
+    expectLine(output, "operation POST /jobs/{jobId}/pause added");
+    await expectDraft("minor");
+  });
+
+  await step("the new operation described in the overlay: the spec lints, check:changeset agrees", async () => {
+    const { code, output } = await run("pnpm", ["--reporter=silent", "lint:spec"], { cwd: h.repo, allowFailure: true });
+    if (code === 0) throw new Error(`lint:spec should refuse the undescribed operation:\n${output}`);
+    expectLine(output, "/paths/~1jobs~1{jobId}~1pause/post/summary");
+    await writeFile(
+      join(h.repo, "openapi/overlay.yaml"),
+      `${await readFile(join(h.repo, "openapi/overlay.yaml"), "utf8")}${PAUSE_PROSE}`,
+    );
+    await run("pnpm", ["--reporter=silent", "generate"], { cwd: h.repo });
+    await run("pnpm", ["--reporter=silent", "lint:spec"], { cwd: h.repo });
+    await run("pnpm", ["--reporter=silent", "check:generated"], { cwd: h.repo });
+    const { output: checked } = await h.script("scripts/check-changeset.ts");
+    expectLine(checked, "✓ @flatfile-jobs/core needs minor, the changesets give minor");
+  });
+
+  const minor = await step("version and publish: every package at the new minor", async () => {
+    await h.commit("Take in Flatfile's new description");
+    const versions = await h.versionPackages("version");
+    console.log(`  versioned ${format(versions)}`);
+    await h.release();
+    return versions["@flatfile-jobs/core"];
+  });
+  if (minor === undefined) return;
+
+  await step(`the app's npm update takes ${minor}, and job.priority compiles`, async () => {
+    await run("npm", ["update", "--no-audit", "--no-fund"], { cwd: app });
+    const installed = await h.installedVersions(app);
+    console.log(`  npm update installed ${format(installed)}`);
+    expectAll(installed, minor);
+    await run("npx", ["tsc", "-p", ".", "--noEmit"], { cwd: app });
+  });
+
+  await step(
+    "a description without the operation: spec:update names the overlay actions gone stale, changing nothing",
+    async () => {
+      const before = await readFile(join(h.repo, "openapi/openapi.yaml"), "utf8");
+      const { code, output } = await specUpdate("next-major", { allowFailure: true });
+      if (code === 0) throw new Error(`spec:update should have refused the stale overlay:\n${output}`);
+      expectLine(output, "the overlay no longer applies");
+      expectLine(output, "[12] pause: the summary and description of the operation Flatfile added.");
+      expectLine(output, "Nothing was changed.");
+      if ((await readFile(join(h.repo, "openapi/openapi.yaml"), "utf8")) !== before)
+        throw new Error("openapi.yaml changed");
+      const overlay = await readFile(join(h.repo, "openapi/overlay.yaml"), "utf8");
+      await writeFile(join(h.repo, "openapi/overlay.yaml"), overlay.replace(PAUSE_PROSE, ""));
+    },
+  );
+
+  await step("with the stale actions dropped, spec:update reports a major and drafts it", async () => {
+    const { output } = await specUpdate("next-major");
+    expectLine(output, "bump: major");
+    expectLine(output, "operation POST /jobs/{jobId}/pause removed");
+    await expectDraft("major");
+  });
+
+  await step("check:changeset refuses the change released as a minor, and accepts a major", async () => {
+    const [draft] = await h.pendingChangesets();
+    if (draft === undefined) throw new Error("no drafted changeset");
+    const file = join(h.repo, ".changeset", draft);
+    const text = await readFile(file, "utf8");
+    await writeFile(file, text.replace('"@flatfile-jobs/core": major', '"@flatfile-jobs/core": minor'));
+    const refused = await h.script("scripts/check-changeset.ts", [], { allowFailure: true });
+    if (refused.code === 0)
+      throw new Error(`check:changeset accepted a minor for a removed operation:\n${refused.output}`);
+    expectLine(refused.output, "✗ @flatfile-jobs/core needs major, the changesets give minor");
+    expectLine(refused.output, "operation POST /jobs/{jobId}/pause removed");
+    await writeFile(file, text);
+    const { output } = await h.script("scripts/check-changeset.ts");
+    expectLine(output, "✓ @flatfile-jobs/core needs major, the changesets give major");
+  });
+
+  const major = await step("version and publish the major", async () => {
+    await h.commit("Take in Flatfile's description without pause");
+    const versions = await h.versionPackages("version");
+    console.log(`  versioned ${format(versions)}`);
+    await h.release();
+    return versions["@flatfile-jobs/core"];
+  });
+
+  await step(`the app's npm update keeps ${minor}, not ${major}`, async () => {
+    await run("npm", ["update", "--no-audit", "--no-fund"], { cwd: app });
+    const installed = await h.installedVersions(app);
+    console.log(`  npm update left ${format(installed)}`);
+    expectAll(installed, minor);
+  });
+}
+
+/** Writes the fixture's published description next to the copy and runs `pnpm spec:update` on it. */
+async function specUpdate(name: string, options: RunOptions = {}) {
+  const flatfile = parse(await readFile(join(h.repo, "openapi/flatfile.yaml"), "utf8"));
+  const patch = parse(await readFile(join(fixtures, `${name}.yaml`), "utf8"));
+  const file = join(h.work, `${name}.json`);
+  await writeFile(file, JSON.stringify(publishedDescription(flatfile, patch)));
+  const result = await h.script("scripts/spec-update.ts", [file], options);
+  console.log(
+    result.output
+      .split("\n")
+      .filter((line) => /bump:|^\s+\w+: |drafted|matches nothing/.test(line))
+      .map((line) => `  | ${line.trim()}`)
+      .join("\n"),
+  );
+  return result;
+}
+
+async function expectDraft(bump: "minor" | "major") {
+  const pending = await h.pendingChangesets();
+  const [draft] = pending;
+  if (pending.length !== 1 || draft === undefined)
+    throw new Error(`expected one drafted changeset, found ${pending.join(", ") || "none"}`);
+  const text = await readFile(join(h.repo, ".changeset", draft), "utf8");
+  if (!text.startsWith(`---\n"@flatfile-jobs/core": ${bump}\n---`))
+    throw new Error(`the draft is not a ${bump}:\n${text}`);
+}
