@@ -36,7 +36,7 @@ export interface JobsClientOptions extends Partial<CoreJobsClientOptions>, Conne
   /**
    * The `fetch` used for every request, instead of undici's with the client's own dispatcher: `keepAlive`,
    * `dispatcher`, `proxy` and the proxy variables then do not apply (and the first three may not be given).
-   * @default undici's fetch over a keep-alive Agent, or a proxy agent (see `proxy`)
+   * @default undici's `request` over a keep-alive Agent, or a proxy agent (see `proxy`)
    */
   fetch?: CoreJobsClientOptions["fetch"];
 }

@@ -1,11 +1,12 @@
-// The fetch the Node client sends with: undici's own `fetch` paired with an undici dispatcher (a keep-alive
-// Agent, a ProxyAgent for `proxy`, an EnvHttpProxyAgent for HTTP(S)_PROXY, or the caller's), never Node's
-// global fetch, whose bundled undici is another major version on Node 20 and 22.
+// The fetch the Node client sends with: undici's dispatcher API on an undici dispatcher (a keep-alive Agent, a
+// ProxyAgent for `proxy`, an EnvHttpProxyAgent for HTTP(S)_PROXY, or the caller's), never Node's global fetch,
+// whose bundled undici is another major version on Node 20 and 22.
 import { createRequire } from "node:module";
 import { type Fetch, InvalidArgumentError } from "@flatfile-jobs/core";
 import type * as Undici from "undici";
 import type { Dispatcher } from "undici";
 import { type Env, proxyFromEnv } from "./env.js";
+import { send } from "./send.js";
 
 /** Connection reuse settings; see `keepAlive`. */
 export interface KeepAliveOptions {
@@ -37,7 +38,7 @@ export interface ConnectionOptions {
   keepAlive?: boolean | KeepAliveOptions;
   /**
    * An undici 7 dispatcher (`Agent`, `ProxyAgent`, `EnvHttpProxyAgent`, `MockAgent`, …) to send every request
-   * through, with undici's own `fetch`. The client never closes it. HTTP(S)_PROXY are not read.
+   * through. The client never closes it. HTTP(S)_PROXY are not read.
    */
   dispatcher?: Dispatcher;
   /**
@@ -82,38 +83,7 @@ export function createNodeFetch(options: ConnectionOptions, env: Env): NodeFetch
   return {
     async fetch(url, init) {
       if (closing) throw closedError();
-      // Core calls fetch(url, init) with Node's own Headers and AbortSignal; undici 7 is another version of the
-      // same classes, so headers go as pairs. The signal is core's, kept reachable for the whole attempt.
-      let response: Undici.Response;
-      try {
-        response = await undici.fetch(url, {
-          method: init.method,
-          headers: [...(init.headers instanceof Headers ? init.headers : new Headers(init.headers))],
-          body: (init.body as string | undefined) ?? null,
-          signal: init.signal,
-          dispatcher,
-        });
-      } catch (error) {
-        throw explainProxyFailure(error);
-      }
-      // undici's Response is handed on as it is, its body unread: core reads it once, with `text()`, within the
-      // attempt's timeout. undici hands a finished connection to the next request one event-loop turn later (a
-      // setImmediate in its HTTP/1 client, to notice a server that closes it anyway); a call made as soon as the
-      // body is read would find the connection busy and open a second, so `text()` resolves after that turn.
-      const read = response.text.bind(response);
-      Object.defineProperty(response, "text", {
-        async value() {
-          let body: string;
-          try {
-            body = await read();
-          } catch (error) {
-            throw explainProxyFailure(error);
-          }
-          await new Promise((resolve) => setImmediate(resolve));
-          return body;
-        },
-      });
-      return response as unknown as Response;
+      return send(undici, dispatcher, url, init);
     },
     close() {
       closing ??= plan.kind === "given" ? Promise.resolve() : dispatcher.close();
@@ -129,28 +99,6 @@ let undiciModule: typeof Undici | undefined;
 function loadUndici(): typeof Undici {
   undiciModule ??= require("undici") as typeof Undici;
   return undiciModule;
-}
-
-/**
- * undici reports a proxy that refuses the CONNECT tunnel as "fetch failed" caused by "Request was cancelled.", the
- * proxy's status hidden two causes down; this brings it up, keeping the original as the cause.
- */
-function explainProxyFailure(error: unknown): unknown {
-  for (let e = error as { message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
-    const status = typeof e.message === "string" && /^Proxy response \((\d{3})\) !== 200/.exec(e.message)?.[1];
-    if (status) {
-      const reason =
-        status === "407"
-          ? "the proxy asked for credentials (status 407); check the user name and password in the proxy URL"
-          : `the proxy did not open a tunnel to the API (status ${status})`;
-      // A proxy that wants credentials will want them on the next attempt too: not retried.
-      return Object.assign(new TypeError("fetch failed", { cause: new Error(reason, { cause: error }) }), {
-        retryable: status !== "407",
-      });
-    }
-    e = e.cause as typeof e;
-  }
-  return error;
 }
 
 /** Not retryable: a closed client stays closed. */

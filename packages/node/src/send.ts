@@ -1,0 +1,140 @@
+// One request of the Node client: undici's dispatcher API (`request`), which costs far less per call than
+// undici's `fetch` (no WHATWG Request, Response streams or header guards around it), answered as the `Response`
+// that core's `fetch` contract asks for. What `fetch` would do on top is done here: it asks for compressed bodies
+// and decompresses them, follows redirects as `fetch` does, and reports a failure as `TypeError("fetch failed")`
+// with undici's error as its cause.
+import { STATUS_CODES } from "node:http";
+import { promisify } from "node:util";
+import * as zlib from "node:zlib";
+import type * as Undici from "undici";
+import type { Dispatcher } from "undici";
+
+/** Sends `init` to `url` through `dispatcher` and reads the whole body. */
+export async function send(
+  undici: typeof Undici,
+  dispatcher: Dispatcher,
+  url: string,
+  init: RequestInit,
+): Promise<Response> {
+  const headers = new Headers(init.headers);
+  if (!headers.has("accept-encoding")) headers.set("accept-encoding", "gzip, deflate, br");
+  let { method = "GET", body: requestBody } = init;
+  let target = url;
+  try {
+    for (let redirects = 0; ; redirects++) {
+      const response = await undici.request(target, {
+        dispatcher,
+        method: method as Dispatcher.HttpMethod,
+        headers: pairs(headers),
+        body: (requestBody as string | null | undefined) ?? null,
+        signal: init.signal ?? undefined,
+      });
+      const { statusCode: status } = response;
+      const location = REDIRECTS.has(status) ? response.headers.location : undefined;
+      if (typeof location === "string") {
+        await response.body.dump();
+        if (redirects === MAX_REDIRECTS) throw new Error(`redirect count exceeded (${MAX_REDIRECTS})`);
+        const next = new URL(location, target);
+        // As fetch: a 303, and a 301 or 302 of a POST, become a GET without a body; the credentials stay with the
+        // origin they were meant for.
+        if (status === 303 ? method !== "HEAD" : (status === 301 || status === 302) && method === "POST") {
+          method = "GET";
+          requestBody = null;
+          for (const name of ["content-type", "content-length", "content-encoding", "content-language"]) {
+            headers.delete(name);
+          }
+        }
+        if (next.origin !== new URL(target).origin) {
+          for (const name of ["authorization", "proxy-authorization", "cookie"]) headers.delete(name);
+        }
+        target = next.href;
+        continue;
+      }
+      const responseHeaders = new Headers();
+      for (const [name, value] of Object.entries(response.headers)) {
+        if (Array.isArray(value)) for (const item of value) responseHeaders.append(name, item);
+        else if (value !== undefined) responseHeaders.append(name, value);
+      }
+      const encoding = responseHeaders.get("content-encoding")?.trim().toLowerCase();
+      const text =
+        encoding && encoding !== "identity"
+          ? UTF8.decode(await decompress(encoding, Buffer.from(await response.body.arrayBuffer())))
+          : await response.body.text();
+      // undici hands a finished connection to the next request one event-loop turn later (a setImmediate in its
+      // HTTP/1 client, to notice a server that closes it anyway). A call made right after this one would find the
+      // connection busy and open a second; after this turn it reuses the first.
+      await new Promise((resolve) => setImmediate(resolve));
+      // An empty body is passed on as none: statuses such as 204 may not carry one.
+      return new Response(text === "" ? null : text, {
+        status,
+        statusText: STATUS_CODES[status] ?? "",
+        headers: responseHeaders,
+      });
+    }
+  } catch (error) {
+    if (init.signal?.aborted) throw init.signal.reason;
+    throw explainProxyFailure(new TypeError("fetch failed", { cause: error }));
+  }
+}
+
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const MAX_REDIRECTS = 20;
+const UTF8 = new TextDecoder();
+
+/** Headers as undici's flat list of names and values. */
+function pairs(headers: Headers): string[] {
+  const out: string[] = [];
+  headers.forEach((value, name) => {
+    out.push(name, value);
+  });
+  return out;
+}
+
+/** The body as sent before `content-encoding` (gzip, deflate, br; a list such as `gzip, br` is undone in reverse). */
+async function decompress(encoding: string, data: Buffer): Promise<Buffer> {
+  let out = data;
+  const codings = encoding.split(",").map((coding) => coding.trim());
+  for (const coding of codings.reverse()) {
+    if (coding === "gzip" || coding === "x-gzip") {
+      out = await gunzip(out, LENIENT);
+    } else if (coding === "deflate") {
+      // zlib-wrapped or raw: servers send both as "deflate" (the first byte tells them apart, as fetch does).
+      const wrapped = ((out[0] ?? 0) & 0x0f) === 8;
+      out = await (wrapped ? inflate(out, LENIENT) : inflateRaw(out, LENIENT));
+    } else if (coding === "br") {
+      out = await brotliDecompress(out);
+    } else if (coding !== "identity") {
+      throw new Error(`content-encoding ${JSON.stringify(coding)} is not supported`);
+    }
+  }
+  return out;
+}
+
+// A stream ended early or followed by stray bytes is read as far as it goes, as fetch reads it.
+const LENIENT = { flush: zlib.constants.Z_SYNC_FLUSH, finishFlush: zlib.constants.Z_SYNC_FLUSH };
+const gunzip = promisify(zlib.gunzip);
+const inflate = promisify(zlib.inflate);
+const inflateRaw = promisify(zlib.inflateRaw);
+const brotliDecompress = promisify(zlib.brotliDecompress);
+
+/**
+ * undici reports a proxy that refuses the CONNECT tunnel as "fetch failed" caused by "Request was cancelled.", the
+ * proxy's status hidden two causes down; this brings it up, keeping the original as the cause.
+ */
+export function explainProxyFailure(error: unknown): unknown {
+  for (let e = error as { message?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+    const status = typeof e.message === "string" && /^Proxy response \((\d{3})\) !== 200/.exec(e.message)?.[1];
+    if (status) {
+      const reason =
+        status === "407"
+          ? "the proxy asked for credentials (status 407); check the user name and password in the proxy URL"
+          : `the proxy did not open a tunnel to the API (status ${status})`;
+      // A proxy that wants credentials will want them on the next attempt too: not retried.
+      return Object.assign(new TypeError("fetch failed", { cause: new Error(reason, { cause: error }) }), {
+        retryable: status !== "407",
+      });
+    }
+    e = e.cause as typeof e;
+  }
+  return error;
+}
