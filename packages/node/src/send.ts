@@ -64,16 +64,43 @@ export async function send(
       // HTTP/1 client, to notice a server that closes it anyway). A call made right after this one would find the
       // connection busy and open a second; after this turn it reuses the first.
       await new Promise((resolve) => setImmediate(resolve));
-      // An empty body is passed on as none: statuses such as 204 may not carry one.
-      return new Response(text === "" ? null : text, {
-        status,
-        statusText: STATUS_CODES[status] ?? "",
-        headers: responseHeaders,
-      });
+      return new ReadResponse(text, { status, statusText: STATUS_CODES[status] ?? "", headers: responseHeaders });
     }
   } catch (error) {
     if (init.signal?.aborted) throw init.signal.reason;
     throw explainProxyFailure(new TypeError("fetch failed", { cause: error }));
+  }
+}
+
+/**
+ * A `Response` whose body was read already, as text: `text()` hands over that string instead of encoding it into
+ * a stream for the caller to decode again (a page of 1,000 jobs is over half a megabyte). Only core's transport
+ * and its logger read it, with `text()` and `clone()`; callers only ever see the responses core makes.
+ */
+class ReadResponse extends Response {
+  readonly #text: string;
+  readonly #init: ResponseInit;
+
+  constructor(text: string, init: ResponseInit) {
+    super(null, init);
+    this.#text = text;
+    this.#init = init;
+  }
+
+  override async text(): Promise<string> {
+    return this.#text;
+  }
+
+  override async json(): Promise<unknown> {
+    return JSON.parse(this.#text);
+  }
+
+  override async arrayBuffer(): Promise<ArrayBuffer> {
+    return new TextEncoder().encode(this.#text).buffer as ArrayBuffer;
+  }
+
+  override clone(): ReadResponse {
+    return new ReadResponse(this.#text, this.#init);
   }
 }
 

@@ -139,3 +139,27 @@ describe("redirects", () => {
     await jobs.close();
   });
 });
+
+describe("the debug log", () => {
+  it("shows the response body, and the call still gets it whole", async () => {
+    const api = await serve((_seen, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-encoding": "gzip" });
+      res.end(gzipSync(Buffer.from(JSON.stringify(JOB))));
+    });
+    const lines: string[] = [];
+    const log = (line: string) => void lines.push(line);
+    const jobs = createClientWithEnv(
+      {
+        token: TOKEN,
+        baseUrl: `${api.url}/v1`,
+        proxy: false,
+        logger: { debug: log, info: log, warn: log, error: log },
+        logLevel: "debug",
+      },
+      {},
+    );
+    await expect(jobs.jobs.get("us_jb_1")).resolves.toEqual(JOB);
+    expect(lines).toContain(`[flatfile-jobs]   body ${JSON.stringify(JOB)}`);
+    await jobs.close();
+  });
+});
