@@ -1,8 +1,8 @@
 // One request of the Node client: undici's dispatcher API (`request`), which costs far less per call than
 // undici's `fetch` (no WHATWG Request, Response streams or header guards around it), answered as the `Response`
-// that core's `fetch` contract asks for. What `fetch` would do on top is done here: it asks for compressed bodies
-// and decompresses them, follows redirects as `fetch` does, and reports a failure as `TypeError("fetch failed")`
-// with undici's error as its cause.
+// that core's `fetch` contract asks for. What `fetch` would do on top is done here: it sends `Accept: */*` unless
+// told otherwise, asks for compressed bodies and decompresses them, follows redirects as `fetch` does, and reports
+// a failure as `TypeError("fetch failed")` with undici's error as its cause.
 import { STATUS_CODES } from "node:http";
 import { promisify } from "node:util";
 import * as zlib from "node:zlib";
@@ -17,6 +17,8 @@ export async function send(
   init: RequestInit,
 ): Promise<Response> {
   const headers = new Headers(init.headers);
+  // As fetch sends them when the caller does not.
+  if (!headers.has("accept")) headers.set("accept", "*/*");
   if (!headers.has("accept-encoding")) headers.set("accept-encoding", "gzip, deflate, br");
   let { method = "GET", body: requestBody } = init;
   let target = url;

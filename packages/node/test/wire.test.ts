@@ -64,6 +64,7 @@ describe("compressed bodies", () => {
     const jobs = client(api.url);
     await expect(jobs.jobs.get("us_jb_1")).resolves.toEqual(JOB);
     expect(api.seen[0]?.headers["accept-encoding"]).toBe("gzip, deflate, br");
+    expect(api.seen[0]?.headers.accept).toBe("*/*");
     await jobs.close();
   });
 
