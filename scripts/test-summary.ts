@@ -16,25 +16,34 @@ let skipped = 0;
 /** One line per failed test, printed just above the verdict. */
 const failures = [];
 
-for (const group of ["packages", "examples"]) {
-  const groupDir = join(root, group);
-  if (!existsSync(groupDir)) continue;
-  for (const name of readdirSync(groupDir).sort()) {
-    const pkgFile = join(groupDir, name, "package.json");
-    if (!existsSync(pkgFile) || !JSON.parse(readFileSync(pkgFile, "utf8")).scripts?.test) continue;
-    const report = join(groupDir, name, "reports/vitest.json");
-    if (!existsSync(report)) {
-      console.log(`${group}/${name}: no test report (its tests did not run)`);
-      failed += 1;
-      continue;
-    }
-    const r = readReport(report, root);
-    console.log(`${group}/${name}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
-    passed += r.passed;
-    failed += r.failed;
-    skipped += r.skipped;
-    failures.push(...r.failures);
+// The workspace's packages: those under packages/ and examples/, and the ones at the root (docs, tools, bench).
+const packageDirs = [
+  ...["packages", "examples"].flatMap((group) =>
+    existsSync(join(root, group))
+      ? readdirSync(join(root, group))
+          .sort()
+          .map((name) => `${group}/${name}`)
+      : [],
+  ),
+  "docs",
+  "tools",
+  "bench",
+];
+for (const dir of packageDirs) {
+  const pkgFile = join(root, dir, "package.json");
+  if (!existsSync(pkgFile) || !JSON.parse(readFileSync(pkgFile, "utf8")).scripts?.test) continue;
+  const report = join(root, dir, "reports/vitest.json");
+  if (!existsSync(report)) {
+    console.log(`${dir}: no test report (its tests did not run)`);
+    failed += 1;
+    continue;
   }
+  const r = readReport(report, root);
+  console.log(`${dir}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped`);
+  passed += r.passed;
+  failed += r.failed;
+  skipped += r.skipped;
+  failures.push(...r.failures);
 }
 
 const runsDir = join(root, ".turbo/runs");
