@@ -4,12 +4,10 @@
 // package's .size-limit.json). It fails if a bundle imports any Node built-in (`node:…` or a bare builtin such as
 // `fs`), which a browser cannot load. `pnpm size` (after `pnpm build`); `--root DIR` measures another checkout;
 // `--json` prints JSON.
-import { builtinModules } from "node:module";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { bundleForBrowser } from "@flatfile-jobs/tools/browser-bundle";
 
 const { values } = parseArgs({ options: { root: { type: "string" }, json: { type: "boolean", default: false } } });
 const root = resolve(values.root ?? fileURLToPath(new URL("..", import.meta.url)));
@@ -27,33 +25,13 @@ client.jobs.list({ pageSize: 20 }).then((page) => console.log(page.data.length))
 
 const results: Record<string, { bytes: number; gzip: number }> = {};
 for (const [name, contents] of Object.entries(apps)) {
-  const out = await build({
-    stdin: { contents, resolveDir: pkgDir, loader: "js" },
-    // The app imports the package by name, as a downstream app would; resolve it from the package itself.
-    alias: { "@flatfile-jobs/browser": pkgDir },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    logLevel: "silent",
-    metafile: true,
-    // Kept out of the bundle so that they show up below instead of failing the build.
-    external: ["node:*", ...builtinModules],
-  });
-  const nodeImports = Object.values(out.metafile.inputs).flatMap((input) =>
-    input.imports.filter((i) => i.external && (i.path.startsWith("node:") || builtinModules.includes(i.path))),
-  );
-  if (nodeImports.length > 0) {
-    console.error(
-      `The browser bundle imports Node built-ins: ${[...new Set(nodeImports.map((i) => i.path))].join(", ")}`,
-    );
+  // The app imports the package by name, as a downstream app would; resolve it from the package itself.
+  const bundle = await bundleForBrowser(contents, pkgDir, { "@flatfile-jobs/browser": pkgDir });
+  if (bundle.nodeImports.length > 0) {
+    console.error(`The browser bundle imports Node built-ins: ${bundle.nodeImports.join(", ")}`);
     process.exit(1);
   }
-  const code = out.outputFiles?.[0]?.contents;
-  if (code === undefined) throw new Error(`esbuild returned no bundle for ${name}`);
-  results[name] = { bytes: code.length, gzip: gzipSync(code, { level: 9 }).length };
+  results[name] = { bytes: bundle.min, gzip: bundle.gzip };
 }
 
 if (values.json) {

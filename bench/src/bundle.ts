@@ -9,9 +9,8 @@
 // this folder, so the built `dist` of the workspace packages is what gets bundled. Node built-ins that a bundle
 // imports are left out of it (external) and listed: a browser cannot load them. Sizes are deterministic, so each
 // bundle is built once; there are no rounds.
-import { builtinModules } from "node:module";
-import { gzipSync } from "node:zlib";
-import { build, stop } from "esbuild";
+import { type BrowserBundle, bundleForBrowser } from "@flatfile-jobs/tools/browser-bundle";
+import { stop } from "esbuild";
 import { BENCH_DIR } from "./processes.js";
 import { progress } from "./progress.js";
 import { type BarKind, fmt, type SuiteReport } from "./report.js";
@@ -62,37 +61,10 @@ client.jobs.list({ pageSize: 20 }).then((page) => console.log(page.data.length))
   },
 ];
 
-interface Size {
-  min: number;
-  gzip: number;
-  nodeImports: string[];
-}
+type Size = BrowserBundle;
 
-async function bundle(app: App): Promise<Size> {
-  const out = await build({
-    stdin: { contents: app.source, resolveDir: BENCH_DIR, loader: "js", sourcefile: "app.js" },
-    bundle: true,
-    minify: true,
-    format: "esm",
-    platform: "browser",
-    target: "es2022",
-    write: false,
-    logLevel: "silent",
-    metafile: true,
-    // Kept out of the bundle so that they are reported instead of failing the build.
-    external: ["node:*", ...builtinModules],
-  });
-  const nodeImports = new Set(
-    Object.values(out.metafile.inputs).flatMap((input) =>
-      input.imports
-        .filter((i) => i.external && (i.path.startsWith("node:") || builtinModules.includes(i.path)))
-        .map((i) => i.path),
-    ),
-  );
-  // biome-ignore lint/style/noNonNullAssertion: one entry point, one output file
-  const code = out.outputFiles[0]!.contents;
-  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length, nodeImports: [...nodeImports].sort() };
-}
+/** Each app imports its package by name, resolved from this folder (the workspace packages' built `dist`). */
+const bundle = (app: App): Promise<Size> => bundleForBrowser(app.source, BENCH_DIR);
 
 export async function measure(_options: BundleOptions): Promise<SuiteReport> {
   const sizes = new Map<App, Size>();

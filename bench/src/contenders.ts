@@ -4,25 +4,18 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { FlatfileClient } from "@flatfile/api";
-import {
-  createJobsClient as createCoreClient,
-  createJobsCore as createCoreCore,
-  getJob,
-  type JobsApiPaths,
-} from "@flatfile-jobs/core";
-import {
-  createJobsClient as createNodeClient,
-  createJobsCore as createNodeCore,
-  getJob as getJobNode,
-} from "@flatfile-jobs/node";
+import type { JobsApiPaths } from "@flatfile-jobs/core";
 import createClient from "openapi-fetch";
 import { Agent, fetch as undiciFetch } from "undici";
 import type { Baseline } from "./baseline.js";
 import { JOB_ID, TOKEN } from "./job-fixture.js";
+import type { BarKind } from "./report.js";
 
 /** One contender: a name and a call that resolves to the job's id (checked once before measuring). */
 export interface Contender {
   name: string;
+  /** Which bar it draws: this client as built now (`ours`), as built at `--baseline` (`earlier`), or another. */
+  kind: Exclude<BarKind, "baseline">;
   /** `GET /jobs/{JOB_ID}`, resolving to the id of the job in the response. */
   call(): Promise<string>;
   close?(): Promise<void>;
@@ -42,6 +35,7 @@ export function rawFetch(name: string, baseUrl: string, fetch: Fetch): Contender
   const url = `${baseUrl}/jobs/${JOB_ID}`;
   return {
     name,
+    kind: "other",
     async call() {
       const res = await fetch(url, { headers: HEADERS });
       if (!res.ok) throw new Error(`status ${res.status}`);
@@ -56,6 +50,7 @@ export function undiciWithAgent(baseUrl: string): Contender {
   const url = `${baseUrl}/jobs/${JOB_ID}`;
   return {
     name: "undici.fetch + Agent",
+    kind: "other",
     async call() {
       const res = await undiciFetch(url, { headers: HEADERS, dispatcher });
       if (!res.ok) throw new Error(`status ${res.status}`);
@@ -70,6 +65,7 @@ export function bareOpenapiFetch(baseUrl: string, fetch: Fetch): Contender {
   const client = createClient<JobsApiPaths>({ baseUrl, headers: { Authorization: HEADERS.Authorization }, fetch });
   return {
     name: "openapi-fetch (bare)",
+    kind: "other",
     async call() {
       // The spec declares X-Disable-Hooks as a required header parameter of every operation.
       const { data, error } = await client.GET("/jobs/{jobId}", {
@@ -103,71 +99,51 @@ export function flatfileApi(baseUrl: string): Contender {
   const client = new FlatfileClient({ token: TOKEN, environment: baseUrl });
   return {
     name: "@flatfile/api 1.23.1",
+    kind: "other",
     async call() {
       return (await client.jobs.get(JOB_ID)).data.id;
     },
   };
 }
 
-/** This client, resource form, from @flatfile-jobs/core with the given fetch. */
-export function coreClient(baseUrl: string, fetch: Fetch): Contender {
-  const client = createCoreClient({ token: TOKEN, baseUrl, fetch });
-  return { name: "@flatfile-jobs/core jobs.get", call: async () => (await client.jobs.get(JOB_ID)).data.id };
-}
-
-/** This client, function form, from @flatfile-jobs/core with the given fetch. */
-export function coreFunctions(baseUrl: string, fetch: Fetch): Contender {
-  const core = createCoreCore({ token: TOKEN, baseUrl, fetch });
-  return { name: "@flatfile-jobs/core getJob()", call: async () => (await getJob(core, JOB_ID)).data.id };
-}
-
-/** This client, resource form, from @flatfile-jobs/node: its default undici keep-alive Agent. */
-export function nodeClient(baseUrl: string): Contender {
-  const client = createNodeClient({ token: TOKEN, baseUrl, proxy: false });
-  return {
-    name: "@flatfile-jobs/node jobs.get",
-    call: async () => (await client.jobs.get(JOB_ID)).data.id,
-    close: () => client.close(),
-  };
-}
-
-/** This client, function form, from @flatfile-jobs/node. */
-export function nodeFunctions(baseUrl: string): Contender {
-  const core = createNodeCore({ token: TOKEN, baseUrl, proxy: false });
-  return {
-    name: "@flatfile-jobs/node getJob()",
-    call: async () => (await getJobNode(core, JOB_ID)).data.id,
-    close: () => core.close(),
-  };
-}
-
 type CoreModule = typeof import("@flatfile-jobs/core");
 type NodeModule = typeof import("@flatfile-jobs/node");
 
-/** The resource and function forms of core as built at `baseline` (see baseline.ts), over the given fetch. */
-export async function baselineCore(baseline: Baseline, baseUrl: string, fetch: Fetch): Promise<Contender[]> {
-  const core = (await import(pathToFileURL(join(baseline.dir, "packages/core/dist/index.mjs")).href)) as CoreModule;
+/** How a form of this client is named: as now, or as built at the `--baseline` commit. */
+function ours(pkg: "core" | "node", form: string, earlier: Baseline | undefined) {
+  return earlier
+    ? { name: `${pkg} ${form} at ${earlier.label}`, kind: "earlier" as const }
+    : { name: `@flatfile-jobs/${pkg} ${form}`, kind: "ours" as const };
+}
+
+/** A package as built at `earlier` (see baseline.ts), or as built now. */
+export async function built<M>(now: M, pkg: "core" | "node", earlier: Baseline | undefined): Promise<M> {
+  if (!earlier) return now;
+  return (await import(pathToFileURL(join(earlier.dir, `packages/${pkg}/dist/index.mjs`)).href)) as M;
+}
+
+/** Core's resource form (`createJobsClient(…).jobs.get`) and function form (`getJob(createJobsCore(…), id)`). */
+export function coreForms(core: CoreModule, baseUrl: string, fetch: Fetch, earlier?: Baseline): Contender[] {
   const client = core.createJobsClient({ token: TOKEN, baseUrl, fetch });
   const functions = core.createJobsCore({ token: TOKEN, baseUrl, fetch });
   return [
-    { name: `core jobs.get at ${baseline.label}`, call: async () => (await client.jobs.get(JOB_ID)).data.id },
-    { name: `core getJob() at ${baseline.label}`, call: async () => (await core.getJob(functions, JOB_ID)).data.id },
+    { ...ours("core", "jobs.get", earlier), call: async () => (await client.jobs.get(JOB_ID)).data.id },
+    { ...ours("core", "getJob()", earlier), call: async () => (await core.getJob(functions, JOB_ID)).data.id },
   ];
 }
 
-/** The resource and function forms of the Node client as built at `baseline`, with their default Agent. */
-export async function baselineNode(baseline: Baseline, baseUrl: string): Promise<Contender[]> {
-  const node = (await import(pathToFileURL(join(baseline.dir, "packages/node/dist/index.mjs")).href)) as NodeModule;
+/** The Node client's two forms, over their default undici keep-alive Agent. */
+export function nodeForms(node: NodeModule, baseUrl: string, earlier?: Baseline): Contender[] {
   const client = node.createJobsClient({ token: TOKEN, baseUrl, proxy: false });
   const functions = node.createJobsCore({ token: TOKEN, baseUrl, proxy: false });
   return [
     {
-      name: `node jobs.get at ${baseline.label}`,
+      ...ours("node", "jobs.get", earlier),
       call: async () => (await client.jobs.get(JOB_ID)).data.id,
       close: () => client.close(),
     },
     {
-      name: `node getJob() at ${baseline.label}`,
+      ...ours("node", "getJob()", earlier),
       call: async () => (await node.getJob(functions, JOB_ID)).data.id,
       close: () => functions.close(),
     },

@@ -13,15 +13,15 @@
 // round. The server runs in another process, so with 2 cores client and server each have about one. With
 // `--baseline <ref>`, both forms of the Node client as built at that commit are contenders too.
 import { performance } from "node:perf_hooks";
+import * as node from "@flatfile-jobs/node";
 import type { Baseline } from "./baseline.js";
 import {
   bareOpenapiFetch,
-  baselineNode,
+  built,
   type Contender,
   checkContenders,
   flatfileApi,
-  nodeClient,
-  nodeFunctions,
+  nodeForms,
   rawFetch,
   setFlatfileApiFetch,
   undiciWithAgent,
@@ -76,9 +76,8 @@ export async function measure({ quick, baseline: earlier }: LoopbackOptions): Pr
     undiciWithAgent(baseUrl),
     bareOpenapiFetch(baseUrl, nodeFetch),
     flatfileApi(baseUrl),
-    nodeClient(baseUrl),
-    nodeFunctions(baseUrl),
-    ...(earlier ? await baselineNode(earlier, baseUrl) : []),
+    ...nodeForms(node, baseUrl),
+    ...(earlier ? nodeForms(await built(node, "node", earlier), baseUrl, earlier) : []),
   ];
   const [baseline, undici] = contenders as [Contender, Contender];
   try {
@@ -99,10 +98,8 @@ export async function measure({ quick, baseline: earlier }: LoopbackOptions): Pr
       });
 
       const s = (c: Contender) => samples.get(c) as Samples;
-      const isEarlier = (c: Contender) => earlier !== undefined && c.name.endsWith(` at ${earlier.label}`);
-      const ours = (c: Contender) => c.name.startsWith("@flatfile-jobs") || isEarlier(c);
-      const kind = (c: Contender): BarKind =>
-        c === baseline ? "baseline" : isEarlier(c) ? "earlier" : ours(c) ? "ours" : "other";
+      const ours = (c: Contender) => c.kind !== "other";
+      const kind = (c: Contender): BarKind => (c === baseline ? "baseline" : c.kind);
       tables.push({
         caption: `**Concurrency ${concurrency}** (${fmt.int(requests)} requests per round, ${rounds} rounds):`,
         columns: [

@@ -16,14 +16,14 @@
 // With `--baseline <ref>`, both forms of core as built at that commit are contenders too.
 import { PerformanceObserver, performance } from "node:perf_hooks";
 import v8 from "node:v8";
+import * as core from "@flatfile-jobs/core";
 import type { Baseline } from "./baseline.js";
 import {
   bareOpenapiFetch,
-  baselineCore,
+  built,
   type Contender,
   checkContenders,
-  coreClient,
-  coreFunctions,
+  coreForms,
   flatfileApi,
   rawFetch,
   setFlatfileApiFetch,
@@ -63,9 +63,8 @@ export async function measure({ quick, baseline: earlier }: StubbedOptions): Pro
     rawFetch("raw fetch", BASE_URL, stub),
     bareOpenapiFetch(BASE_URL, stub),
     flatfileApi(BASE_URL),
-    coreClient(BASE_URL, stub),
-    coreFunctions(BASE_URL, stub),
-    ...(earlier ? await baselineCore(earlier, BASE_URL, stub) : []),
+    ...coreForms(core, BASE_URL, stub),
+    ...(earlier ? coreForms(await built(core, "core", earlier), BASE_URL, stub, earlier) : []),
   ];
   const [baseline, openapiFetch] = contenders as [Contender, Contender];
   await checkContenders(contenders);
@@ -112,14 +111,7 @@ export async function measure({ quick, baseline: earlier }: StubbedOptions): Pro
   }
 
   const s = (c: Contender) => samples.get(c) as Samples;
-  const kind = (c: Contender): BarKind =>
-    c === baseline
-      ? "baseline"
-      : c.name.startsWith("@flatfile-jobs")
-        ? "ours"
-        : earlier && c.name.endsWith(` at ${earlier.label}`)
-          ? "earlier"
-          : "other";
+  const kind = (c: Contender): BarKind => (c === baseline ? "baseline" : c.kind);
   const rows = contenders.map((c) => [
     c.name,
     fmt.int(s(c).median("rps")),
