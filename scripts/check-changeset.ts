@@ -22,6 +22,7 @@ const REPORTS = {
   core: "@flatfile-jobs/core",
   node: "@flatfile-jobs/node",
   browser: "@flatfile-jobs/browser",
+  react: "@flatfile-jobs/react",
   testing: "@flatfile-jobs/testing",
 };
 
@@ -61,7 +62,8 @@ for (const [dir, name] of Object.entries(REPORTS)) {
       stdio: ["ignore", "pipe", "ignore"],
     });
   } catch {
-    console.log(`${name}: no API report at ${base}; its surface is not compared this time.`);
+    // A package with no report at the last release is new there: all of its API is an addition.
+    need(name, "minor", `API of ${name}: a package the last release did not have (${base.slice(0, 12)})`);
     continue;
   }
   const result = classifyApiReportChange(old, readFileSync(`${root}${file}`, "utf8"));

@@ -13,7 +13,7 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const out = join(root, "docs-site");
 // Core comes first: TypeDoc documents a declaration in the first module that exports it, and node and browser
 // re-export core's, which then appear in theirs as references to core's pages.
-const LIBRARIES = ["core", "node", "browser", "testing"];
+const LIBRARIES = ["core", "node", "browser", "react", "testing"];
 const started = performance.now();
 
 rmSync(out, { recursive: true, force: true });
@@ -48,7 +48,7 @@ if (!project || app.logger.hasErrors()) fail("TypeDoc could not convert the pack
 await app.generateDocs(project, join(out, "ts"));
 if (app.logger.hasErrors()) fail("TypeDoc could not write the reference (errors above)");
 
-const packages = ["core", "node", "browser", "testing", "cli"].map((name) => {
+const packages = ["core", "node", "browser", "react", "testing", "cli"].map((name) => {
   const manifest = JSON.parse(readFileSync(join(root, `packages/${name}/package.json`), "utf8"));
   const page = `ts/modules/_flatfile-jobs_${name}.html`;
   if (LIBRARIES.includes(name) && !existsSync(join(out, page))) fail(`TypeDoc wrote no ${page}`);

@@ -44,7 +44,7 @@ it("shows every operation of the spec on the HTTP page", async () => {
 
 it("links every exported function and class of each library from its reference", async () => {
   const libraries = readdirSync(`${root}/packages`).filter((name) => name !== "cli");
-  expect(libraries.sort()).toEqual(["browser", "core", "node", "testing"]);
+  expect(libraries.sort()).toEqual(["browser", "core", "node", "react", "testing"]);
   for (const name of libraries) {
     await page.goto(new URL(`ts/modules/_flatfile-jobs_${name}.html`, server?.url).href);
     const links = await page

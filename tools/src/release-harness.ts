@@ -3,14 +3,15 @@
 // registry. Everything lives in one temporary folder that `stop()` removes, with the registry.
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
 import { type LocalRegistry, startRegistry } from "./registry";
 import { type RunOptions, run } from "./steps";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 /** The published packages, by folder under packages/. */
-export const PACKAGES: string[] = ["core", "node", "browser", "testing", "cli"];
+export const PACKAGES: string[] = ["core", "node", "browser", "react", "testing", "cli"];
 
 /** Package name → version. */
 export type Versions = Record<string, string>;
@@ -111,13 +112,18 @@ export async function createHarness(name: string) {
       }
       return found;
     },
-    /** Copies a downstream app to its own folder and installs it from the registry with npm or pnpm. */
+    /**
+     * Copies an app to its own folder and installs it from the registry with npm or pnpm: a downstream app by its
+     * name (`downstream/<app>`), or a workspace example by its path (`examples/<name>`), whose `workspace:` ranges
+     * become caret ranges of the packages' current versions and whose `catalog:` ranges the catalog's versions.
+     */
     async installApp(app: string, pm: "npm" | "pnpm", suffix: string = pm): Promise<string> {
-      const dir = join(work, "apps", `${app}-${suffix}`);
-      await cp(join(root, "downstream", app), dir, {
+      const dir = join(work, "apps", `${basename(app)}-${suffix}`);
+      await cp(join(root, app.includes("/") ? app : join("downstream", app)), dir, {
         recursive: true,
         filter: (source) => !/node_modules|[/\\]dist$|[/\\]reports$|lock/.test(source),
       });
+      if (app.includes("/")) await harness.outsideTheWorkspace(join(dir, "package.json"));
       await writeFile(join(dir, ".npmrc"), started().npmrc);
       if (pm === "npm") {
         await run("npm", ["install", "--no-audit", "--no-fund"], { cwd: dir });
@@ -127,6 +133,25 @@ export async function createHarness(name: string) {
         await run("pnpm", ["install"], { cwd: dir });
       }
       return dir;
+    },
+    /** Rewrites a workspace package's manifest as an app outside the workspace has it. */
+    async outsideTheWorkspace(manifest: string): Promise<void> {
+      const pkg = JSON.parse(await readFile(manifest, "utf8"));
+      const versions = await harness.versions();
+      const { catalog = {} } = parse(await readFile(join(root, "pnpm-workspace.yaml"), "utf8"));
+      for (const deps of [pkg.dependencies, pkg.devDependencies, pkg.peerDependencies]) {
+        for (const [name, range] of Object.entries<string>(deps ?? {})) {
+          if (range.startsWith("workspace:")) {
+            const version = versions[name];
+            if (!version) throw new Error(`${manifest}: ${name} is not a published package of this repository`);
+            deps[name] = `^${version}`;
+          } else if (range === "catalog:") {
+            if (!catalog[name]) throw new Error(`${manifest}: ${name} is not in the catalog of pnpm-workspace.yaml`);
+            deps[name] = catalog[name];
+          }
+        }
+      }
+      await writeFile(manifest, `${JSON.stringify(pkg, null, 2)}\n`);
     },
     /** The versions of the SDK's packages an app has in its node_modules. */
     async installedVersions(dir: string): Promise<Versions> {

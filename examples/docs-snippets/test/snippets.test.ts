@@ -1,4 +1,4 @@
-// Every ```ts block of the READMEs, compiled as an app's own module would be (strict, NodeNext, against the
+// Every ```ts and ```tsx block of the READMEs, compiled as an app's own module would be (strict, NodeNext, against the
 // packages' published builds): a snippet that stops compiling after a change to the API fails here, by name.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -57,12 +57,13 @@ function extract(): Snippet[] {
   for (const readme of readmes) {
     const lines = readFileSync(`${root}${readme}`, "utf8").split("\n");
     for (let i = 0; i < lines.length; i++) {
-      if (lines[i]?.trim() !== "```ts") continue;
+      const lang = lines[i]?.trim();
+      if (lang !== "```ts" && lang !== "```tsx") continue;
       const start = i + 1;
       let end = start;
       while (end < lines.length && lines[end]?.trim() !== "```") end++;
       const code = lines.slice(start, end).join("\n");
-      const file = `${out}${readme.replace(/[/.]/g, "_")}_${start}.ts`;
+      const file = `${out}${readme.replace(/[/.]/g, "_")}_${start}.${lang.slice(3)}`;
       // Each snippet is a module of its own (top-level await, its own imports).
       writeFileSync(file, `${code}\nexport {};\n`);
       snippets.push({ name: `${readme}:${start}`, file });
