@@ -14,7 +14,7 @@ import {
   type InfiniteData,
   infiniteQueryOptions,
   queryOptions,
-  type UseInfiniteQueryOptions,
+  type UndefinedInitialDataInfiniteOptions,
   type UseQueryOptions,
 } from "@tanstack/react-query";
 import { jobsKeys } from "./keys.js";
@@ -46,7 +46,7 @@ export type JobQuery = UseQueryOptions<Job, JobsError, Job, ReturnType<typeof jo
 };
 
 /** What `jobsInfiniteQueryOptions` returns: options for `useInfiniteQuery`, `fetchInfiniteQuery` and the like. */
-export type JobsInfiniteQuery = UseInfiniteQueryOptions<
+export type JobsInfiniteQuery = UndefinedInitialDataInfiniteOptions<
   ListJobsResponse,
   JobsError,
   InfiniteData<ListJobsResponse, number>,
