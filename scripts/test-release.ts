@@ -11,7 +11,7 @@ import { bump, createHarness, expectAll, expectLine, format, PACKAGES } from "@f
 import { createSteps, run } from "@flatfile-jobs/tools/steps";
 
 // The downstream apps, and the React example as an app outside the workspace would have it.
-const APPS = ["node-worker", "cjs-script", "browser-app", "examples/react-dashboard"];
+const APPS = ["node-worker", "cjs-script", "browser-app", "react-peers", "examples/react-dashboard"];
 const ACCEPTED = PACKAGES.filter((name) => name !== "cli");
 const { step, finish } = createSteps("release");
 const h = await createHarness("release");
