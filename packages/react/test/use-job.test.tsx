@@ -87,6 +87,30 @@ it("keeps polling a job whose status it does not know, until it ends", async () 
   await expect.element(screen.getByTestId("job"), { timeout: 10_000 }).toHaveTextContent("complete 100%");
 });
 
+it("does not poll while the tab is hidden, and polls again when it is shown", async () => {
+  const [job] = await simulator.seed([{ status: "executing", progress: 5 }]);
+  const id = (job as Job).id;
+  await renderWithJobs(<JobLine jobId={id} poll={{ interval: 50, maxInterval: 50 }} />);
+  await expect.poll(() => polls(id)).toBeGreaterThanOrEqual(3);
+  // What the browser does when the tab goes to the background: TanStack's focus manager listens for it.
+  const setVisibility = (state: DocumentVisibilityState) => {
+    Object.defineProperty(document, "visibilityState", { value: state, configurable: true });
+    document.dispatchEvent(new Event("visibilitychange"));
+  };
+  try {
+    setVisibility("hidden");
+    await sleep(150); // a poll already on its way may still arrive
+    const hidden = await polls(id);
+    await sleep(600); // 12 intervals
+    expect(await polls(id)).toBe(hidden);
+    setVisibility("visible");
+    await expect.poll(() => polls(id)).toBeGreaterThanOrEqual(hidden + 2);
+  } finally {
+    setVisibility("visible");
+    await simulator.update(id, { status: "canceled" });
+  }
+});
+
 it("stops the request in flight when the last component using the job unmounts", async () => {
   const client = testClient({ baseUrl: inject("holdUrl") });
   const { screen } = await renderWithJobs(<JobLine jobId="us_jb_held0001" />, client);
