@@ -1,11 +1,12 @@
 // `pnpm check:api` / `pnpm api:update` (`--update`): checks, or rewrites, each library's API report
 // (packages/<name>/etc/<name>.api.md: API Extractor's record of the public surface of its dist/index.d.mts) against
 // the build. Run inside a package folder (its `check` script does), it takes that package only.
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { classifyApiReportChange } from "@flatfile-jobs/tools/api-diff";
+import { publishedPackages } from "@flatfile-jobs/tools/packages";
 import { Extractor, ExtractorConfig, type ExtractorMessage } from "@microsoft/api-extractor";
 
 const { values } = parseArgs({ options: { update: { type: "boolean", default: false } } });
@@ -13,11 +14,10 @@ const update = values.update;
 const root = fileURLToPath(new URL("..", import.meta.url));
 const UPDATE_COMMAND = "pnpm api:update";
 
-// The packages with a report: every packages/* folder with an api-extractor.json; inside one of them, that one.
-const all = readdirSync(join(root, "packages"))
-  .map((name) => join(root, "packages", name))
-  .filter((dir) => existsSync(join(dir, "api-extractor.json")))
-  .sort((a, b) => Number(b.endsWith("/core")) - Number(a.endsWith("/core"))); // core first: node and browser re-export it
+// The packages with a report: every published library (an api-extractor.json), core first; inside one, that one.
+const all = publishedPackages(root)
+  .filter((pkg) => pkg.library)
+  .map((pkg) => pkg.dir);
 const here = all.find((dir) => resolve(process.cwd()) === dir);
 const packageDirs = here ? [here] : all;
 

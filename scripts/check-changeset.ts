@@ -8,6 +8,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { classifyApiReportChange } from "@flatfile-jobs/tools/api-diff";
+import { publishedPackages } from "@flatfile-jobs/tools/packages";
 import { type Bump, classify } from "@flatfile-jobs/tools/spec-diff";
 import { lastReleaseCommit, loadSpecs } from "@flatfile-jobs/tools/spec-source";
 
@@ -18,13 +19,8 @@ const RANK: Record<Bump, number> = { none: 0, patch: 1, minor: 2, major: 3 };
 const SPEC_PACKAGES = ["@flatfile-jobs/core", "@flatfile-jobs/node", "@flatfile-jobs/browser"];
 /** Declarations of a report that openapi-typescript generated from the spec. */
 const GENERATED = /^(paths|operations|components)(\.|$)/;
-const REPORTS = {
-  core: "@flatfile-jobs/core",
-  node: "@flatfile-jobs/node",
-  browser: "@flatfile-jobs/browser",
-  react: "@flatfile-jobs/react",
-  testing: "@flatfile-jobs/testing",
-};
+/** The libraries with an API report (packages/<folder>/etc/<folder>.api.md). */
+const LIBRARIES = publishedPackages(root).filter((pkg) => pkg.library);
 
 let base: string;
 try {
@@ -51,8 +47,8 @@ for (const change of spec.changes) {
     need(name, bump, `spec, ${change.operation}: ${change.message} (${change.pointer})`);
 }
 
-for (const [dir, name] of Object.entries(REPORTS)) {
-  const file = `packages/${dir}/etc/${dir}.api.md`;
+for (const { folder, name } of LIBRARIES) {
+  const file = `packages/${folder}/etc/${folder}.api.md`;
   if (!existsSync(`${root}${file}`)) continue;
   let old: string;
   try {

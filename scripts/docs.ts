@@ -7,13 +7,16 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { publishedPackages } from "@flatfile-jobs/tools/packages";
 import { Application, OptionDefaults } from "typedoc";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const out = join(root, "docs-site");
-// Core comes first: TypeDoc documents a declaration in the first module that exports it, and node and browser
-// re-export core's, which then appear in theirs as references to core's pages.
-const LIBRARIES = ["core", "node", "browser", "react", "testing"];
+// The published packages, core first: TypeDoc documents a declaration in the first module that exports it, and node
+// and browser re-export core's, which then appear in theirs as references to core's pages. Each library has its
+// entry point in docs/reference/<folder>.ts; a package without an API report (cli) is a command with no exports.
+const PACKAGES = publishedPackages(root);
+const LIBRARIES = PACKAGES.filter((pkg) => pkg.library).map((pkg) => pkg.folder);
 const started = performance.now();
 
 rmSync(out, { recursive: true, force: true });
@@ -48,11 +51,11 @@ if (!project || app.logger.hasErrors()) fail("TypeDoc could not convert the pack
 await app.generateDocs(project, join(out, "ts"));
 if (app.logger.hasErrors()) fail("TypeDoc could not write the reference (errors above)");
 
-const packages = ["core", "node", "browser", "react", "testing", "cli"].map((name) => {
-  const manifest = JSON.parse(readFileSync(join(root, `packages/${name}/package.json`), "utf8"));
-  const page = `ts/modules/_flatfile-jobs_${name}.html`;
-  if (LIBRARIES.includes(name) && !existsSync(join(out, page))) fail(`TypeDoc wrote no ${page}`);
-  const reference = LIBRARIES.includes(name)
+const packages = PACKAGES.map(({ folder, dir, library }) => {
+  const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
+  const page = `ts/modules/_flatfile-jobs_${folder}.html`;
+  if (library && !existsSync(join(out, page))) fail(`TypeDoc wrote no ${page}`);
+  const reference = library
     ? `<a href="${page}">TypeScript reference</a>`
     : "no TypeScript reference: the package is a command, and exports nothing";
   return `<li><code>${manifest.name}</code>: ${escapeHtml(manifest.description)} (${reference})</li>`;

@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { type PublishedPackage, publishedPackages } from "@flatfile-jobs/tools/packages";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const SCOPE = "@flatfile-jobs";
@@ -50,7 +51,7 @@ if (pending.length > 0) {
   );
 }
 
-const packages = publicPackages();
+const packages = publishedPackages(root);
 console.log(`\nBuilding and checking ${packages.map((p) => p.name).join(", ")}`);
 const checks = spawnSync(
   "pnpm",
@@ -127,24 +128,8 @@ function registryFromNpmrc(): string {
   return scopedRegistryInNpmrc() ?? npmrc().registry ?? PUBLIC_REGISTRY;
 }
 
-/** The workspace packages that are published: every package under packages/ that is not private. */
-interface PublicPackage {
-  dir: string;
-  name: string;
-  version: string;
-}
-
-function publicPackages(): PublicPackage[] {
-  return readdirSync(join(root, "packages"))
-    .map((dir) => ({ dir: join(root, "packages", dir), file: join(root, "packages", dir, "package.json") }))
-    .filter(({ file }) => existsSync(file))
-    .map(({ dir, file }) => ({ dir, ...JSON.parse(readFileSync(file, "utf8")) }))
-    .filter((pkg) => !pkg.private)
-    .map(({ dir, name, version }) => ({ dir, name, version }));
-}
-
 /** Whether the registry has this version: its package document, or `npm view` where that needs credentials. */
-async function isPublished(pkg: PublicPackage): Promise<boolean> {
+async function isPublished(pkg: PublishedPackage): Promise<boolean> {
   const response = await fetch(new URL(pkg.name.replace("/", "%2f"), registry)).catch(() => undefined);
   if (response?.status === 404) return false;
   if (response?.ok) return Object.hasOwn((await response.json()).versions ?? {}, pkg.version);
@@ -156,7 +141,7 @@ async function isPublished(pkg: PublicPackage): Promise<boolean> {
 }
 
 /** The files `pnpm pack` would put in the package's tarball. */
-function packedFiles(pkg: PublicPackage): string[] {
+function packedFiles(pkg: PublishedPackage): string[] {
   const result = spawnSync("pnpm", ["pack", "--dry-run", "--json"], { cwd: pkg.dir, encoding: "utf8" });
   try {
     const parsed = JSON.parse(result.stdout);

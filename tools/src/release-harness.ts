@@ -6,12 +6,13 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { publishedPackages } from "./packages";
 import { type LocalRegistry, startRegistry } from "./registry";
 import { type RunOptions, run } from "./steps";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 /** The published packages, by folder under packages/. */
-export const PACKAGES: string[] = ["core", "node", "browser", "react", "testing", "cli"];
+export const PACKAGES: string[] = publishedPackages(root).map((pkg) => pkg.folder);
 
 /** Package name → version. */
 export type Versions = Record<string, string>;
