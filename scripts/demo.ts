@@ -3,7 +3,7 @@
 // or against a real API when both FLATFILE_API_KEY and FLATFILE_API_URL are set. Both are stopped at the end.
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { type PrismServer, startPrism } from "@flatfile-jobs/tools/prism";
+import { type PrismServer, startValidatingProxy } from "@flatfile-jobs/tools/prism";
 
 const root = new URL("..", import.meta.url);
 const app = fileURLToPath(new URL("examples/node-quickstart/dist/main.js", root));
@@ -44,7 +44,7 @@ if (real) {
       info: "Writing CSV",
     },
   ]);
-  prism = await startPrism({ proxy: new URL(simulator.url).origin, errors: true }).catch(async (error) => {
+  prism = await startValidatingProxy(simulator, { warmUp: false }).catch(async (error) => {
     await simulator.close();
     throw error;
   });

@@ -5,16 +5,18 @@ import type { BrowserCommandContext } from "vitest/node";
 // leaves package imports to Node, which cannot load the tools package's TypeScript source.
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../tools/src/chromium.ts";
 
-// The simulator the global setup started (test/simulator-setup.ts), in this same Node process.
-type Simulator = import("@flatfile-jobs/testing").JobsSimulator;
-type Args<Method extends "seed" | "update" | "script" | "job"> = Parameters<Simulator[Method]>;
-const simulator = (): Simulator => {
-  const found = (globalThis as Record<symbol, Simulator | undefined>)[
-    Symbol.for("@flatfile-jobs/react/test-simulator")
+import type { TestServers } from "./test/simulator-setup.ts";
+
+// The servers the global setup started (test/simulator-setup.ts), in this same Node process.
+const servers = (): TestServers => {
+  const state = (globalThis as Record<symbol, { servers?: TestServers } | undefined>)[
+    Symbol.for("@flatfile-jobs/react/test-servers")
   ];
-  if (!found) throw new Error("the Jobs simulator is not running (test/simulator-setup.ts starts it)");
-  return found;
+  if (!state?.servers) throw new Error("the test servers are not running (test/simulator-setup.ts starts them)");
+  return state.servers;
 };
+const simulator = () => servers().simulator;
+type Args<Method extends "seed" | "update" | "script" | "job"> = Parameters<TestServers["simulator"][Method]>;
 
 /** What the tests in Chromium may ask of the simulator (see test/commands.ts). */
 const commands = {
@@ -24,7 +26,7 @@ const commands = {
   script: (_context: BrowserCommandContext, ...args: Args<"script">) => void simulator().script(...args),
   job: (_context: BrowserCommandContext, ...args: Args<"job">) => simulator().job(...args) ?? null,
   requests: () => simulator().requests(),
-  held: () => (globalThis as Record<symbol, unknown>)[Symbol.for("@flatfile-jobs/react/test-held")] ?? [],
+  held: () => servers().hold.held(),
 };
 
 export default defineConfig({

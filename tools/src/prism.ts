@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import getPort from "get-port";
 import { parse, stringify } from "yaml";
-import { warmUpPlanOperations } from "./prism-warm-up";
+import { WARM_UP_JOB_ID, warmUpPlanOperations } from "./prism-warm-up";
 import { type Node, SPEC_PATH } from "./spec";
 
 export { SPEC_PATH };
@@ -149,4 +149,25 @@ export async function startPrism(options: PrismOptions = {}): Promise<PrismServe
     }
   }
   return { origin, url: origin + basePath, port, pid, log: () => [...log], stop };
+}
+
+/** What the proxy below needs of the Jobs simulator (described here, so that tools does not depend on testing). */
+export interface ProxiedSimulator {
+  /** `http://127.0.0.1:<port>/v1` */
+  url: string;
+  seed(jobs: Array<{ id: string }>): unknown;
+}
+
+/**
+ * Prism in proxy mode with `--errors` in front of the Jobs simulator: every request and every answer is validated
+ * against the description, and a violation comes back as an error status (422, 500), so it fails the test. With
+ * `warmUp` (the default), the job the warm-up sends its plan operations for is seeded in the simulator first.
+ */
+export function startValidatingProxy(
+  simulator: ProxiedSimulator,
+  options: Pick<PrismOptions, "spec" | "warmUp"> = {},
+): Promise<PrismServer> {
+  const warmUp = options.warmUp ?? true;
+  if (warmUp) simulator.seed([{ id: WARM_UP_JOB_ID }]);
+  return startPrism({ ...options, proxy: new URL(simulator.url).origin, errors: true, warmUp });
 }

@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Job, Pagination } from "@flatfile-jobs/node";
 import { type JobStep, type JobsSimulator, startJobsSimulator } from "@flatfile-jobs/testing";
-import { type PrismServer, startPrism } from "@flatfile-jobs/tools/prism";
+import { type PrismServer, startValidatingProxy } from "@flatfile-jobs/tools/prism";
 import getPort from "get-port";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
@@ -19,7 +19,7 @@ let prism: PrismServer;
 beforeAll(async () => {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`pnpm turbo run build\` first.`);
   simulator = await startJobsSimulator();
-  prism = await startPrism({ proxy: new URL(simulator.url).origin, errors: true });
+  prism = await startValidatingProxy(simulator, { warmUp: false });
 }, 120_000);
 
 afterAll(async () => {

@@ -2,6 +2,7 @@
 
 import type { Job } from "@flatfile-jobs/core";
 import type { JobStep, SimulatedRequest } from "@flatfile-jobs/testing";
+import type { HeldRequest } from "@flatfile-jobs/tools/hold-server";
 import { commands } from "vitest/browser";
 
 type SeedJob = Partial<Job>;
@@ -14,7 +15,7 @@ declare module "vitest/browser" {
     job(jobId: string): Promise<Job | null>;
     requests(): Promise<SimulatedRequest[]>;
     /** The requests the hold server got (see simulator-setup.ts). */
-    held(): Promise<Array<{ path: string; closedByClient: boolean }>>;
+    held(): Promise<HeldRequest[]>;
   }
 }
 

@@ -1,6 +1,5 @@
 import { createJobsClient, type JobsClientOptions } from "@flatfile-jobs/core";
-import { type PrismServer, startPrism } from "@flatfile-jobs/tools/prism";
-import { WARM_UP_JOB_ID } from "@flatfile-jobs/tools/prism-warm-up";
+import { type PrismServer, startValidatingProxy } from "@flatfile-jobs/tools/prism";
 import { type JobsSimulator, type SimulatorOptions, startJobsSimulator } from "../src/index.js";
 
 /**
@@ -9,11 +8,9 @@ import { type JobsSimulator, type SimulatorOptions, startJobsSimulator } from ".
  */
 export async function simulatorBehindPrism(options: SimulatorOptions = {}) {
   const simulator: JobsSimulator = await startJobsSimulator(options);
-  // In proxy mode the warm-up's job must exist upstream for Prism to see (and validate) 200 answers.
-  simulator.seed([{ id: WARM_UP_JOB_ID }]);
   let prism: PrismServer;
   try {
-    prism = await startPrism({ proxy: new URL(simulator.url).origin, errors: true, warmUp: true });
+    prism = await startValidatingProxy(simulator);
   } catch (error) {
     await simulator.close();
     throw error;
