@@ -10,12 +10,9 @@ import {
   JobsError,
   NotFoundError,
 } from "../src/index.js";
-import { BASE_URL, json, recordingFetch, TOKEN } from "./recording-fetch.js";
+import { BASE_URL, type Handler, json, recordingFetch, TOKEN } from "./recording-fetch.js";
 
-function clientAnswering(
-  respond: (request: Request) => Response | Promise<Response>,
-  options: Partial<JobsClientOptions> = {},
-) {
+function clientAnswering(respond: Handler, options: Partial<JobsClientOptions> = {}) {
   return createJobsClient({ token: TOKEN, baseUrl: BASE_URL, fetch: recordingFetch(respond).fetch, ...options });
 }
 
@@ -210,9 +207,9 @@ describe("no response at all", () => {
   it("reports the caller's abort as APIUserAbortError", async () => {
     const controller = new AbortController();
     const client = clientAnswering(
-      (request) =>
+      (_request, signal) =>
         new Promise((_resolve, reject) => {
-          request.signal.addEventListener("abort", () => reject(request.signal.reason));
+          signal.addEventListener("abort", () => reject(signal.reason));
         }),
     );
     const pending = client.jobs.get("us_jb_1", { signal: controller.signal });

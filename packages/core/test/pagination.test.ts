@@ -25,16 +25,16 @@ const jobOf = (n: number): Job => ({
 function pagedServer(total: number, options: { withPagination?: boolean; hold?: number[] } = {}) {
   const jobs = Array.from({ length: total }, (_, i) => jobOf(i + 1));
   const events: string[] = [];
-  const fetch = requestFetch(async (request: Request): Promise<Response> => {
+  const fetch = requestFetch(async (request, signal): Promise<Response> => {
     const url = new URL(request.url);
     const pageSize = Number(url.searchParams.get("pageSize") ?? 20);
     const pageNumber = Number(url.searchParams.get("pageNumber") ?? 1);
     events.push(`request ${pageNumber}`);
     if (options.hold?.includes(pageNumber)) {
       return new Promise((_resolve, reject) =>
-        request.signal.addEventListener("abort", () => {
+        signal.addEventListener("abort", () => {
           events.push(`aborted ${pageNumber}`);
-          reject(request.signal.reason);
+          reject(signal.reason);
         }),
       );
     }

@@ -8,26 +8,29 @@ export interface RecordedRequest {
   body: string | null;
 }
 
+/** What a fake server is given: the request, and the signal the client handed fetch for it. */
+export type Handler = (request: Request, signal: AbortSignal) => Response | Promise<Response>;
+
 /**
  * A client's `fetch` (called as `fetch(url, init)`) that hands `handler` the request as a `Request`, which is
- * easier to inspect.
+ * easier to inspect, and the signal the client gave fetch. A handler that waits for an abort listens on that
+ * signal: the client keeps it reachable for the whole attempt, while the `Request`'s own signal follows it only
+ * through a weak reference and, after a garbage collection, may never hear the abort.
  */
-export function requestFetch(handler: (request: Request) => Response | Promise<Response>): Fetch {
-  // The Request's signal follows `init.signal` only weakly, so a handler that waits for it may never hear an abort
-  // after garbage collection; the client ends the attempt on its own signal regardless (see retries.test.ts).
-  return async (url, init) => handler(new Request(url, init));
+export function requestFetch(handler: Handler): Fetch {
+  return async (url, init) => handler(new Request(url, init), init.signal ?? new AbortController().signal);
 }
 
-export function recordingFetch(respond: (request: Request) => Response | Promise<Response> = () => json(200, {})) {
+export function recordingFetch(respond: Handler = () => json(200, {})) {
   const requests: RecordedRequest[] = [];
-  const fetch = requestFetch(async (request: Request): Promise<Response> => {
+  const fetch = requestFetch(async (request, signal): Promise<Response> => {
     requests.push({
       method: request.method,
       url: new URL(request.url),
       headers: request.headers,
       body: request.body === null ? null : await request.clone().text(),
     });
-    return respond(request);
+    return respond(request, signal);
   });
   return { fetch, requests };
 }

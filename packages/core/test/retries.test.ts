@@ -12,21 +12,18 @@ import {
   type RetryInfo,
 } from "../src/index.js";
 import { backoffDelay, decide, parseRetryAfter } from "../src/internal/retry-policy.js";
-import { BASE_URL, json, recordingFetch, TOKEN } from "./recording-fetch.js";
+import { BASE_URL, type Handler, json, recordingFetch, TOKEN } from "./recording-fetch.js";
 
 const job = { data: { id: "j", type: "workbook", operation: "op", source: "s" } };
 const FAST = { retryBackoff: { initialDelay: 1, maxDelay: 4 } } as const;
 
 /** A client whose fetch answers from `script` in order (the last entry repeats). */
-function scripted(
-  script: Array<(request: Request) => Response | Promise<Response>>,
-  options: Partial<JobsClientOptions> = {},
-) {
+function scripted(script: Handler[], options: Partial<JobsClientOptions> = {}) {
   let n = 0;
-  const recorder = recordingFetch((request) => {
-    const next = script[Math.min(n, script.length - 1)] as (request: Request) => Response | Promise<Response>;
+  const recorder = recordingFetch((request, signal) => {
+    const next = script[Math.min(n, script.length - 1)] as Handler;
     n += 1;
-    return next(request);
+    return next(request, signal);
   });
   const retries: RetryInfo[] = [];
   const client = createJobsClient({
@@ -181,9 +178,9 @@ describe("the retry policy", () => {
 
 describe("timeouts and aborts", () => {
   /** A fetch that never answers until its request is aborted. */
-  const hanging = (request: Request) =>
+  const hanging: Handler = (_request, signal) =>
     new Promise<Response>((_resolve, reject) => {
-      request.signal.addEventListener("abort", () => reject(request.signal.reason));
+      signal.addEventListener("abort", () => reject(signal.reason));
     });
 
   it("times out each attempt, retries reads, and reports the timeout", async () => {

@@ -15,13 +15,11 @@ type State = Partial<Pick<Job, "status" | "progress" | "info" | "outcome">>;
 /** A client whose `get` sees the job go through `states` (the last one repeats); `hang` never answers. */
 function jobGoingThrough(states: Array<State | "hang">) {
   let polls = 0;
-  const fetch = requestFetch(async (request: Request): Promise<Response> => {
+  const fetch = requestFetch(async (_request, signal): Promise<Response> => {
     const state = states[Math.min(polls, states.length - 1)];
     polls += 1;
     if (state === "hang") {
-      return new Promise((_resolve, reject) =>
-        request.signal.addEventListener("abort", () => reject(request.signal.reason)),
-      );
+      return new Promise((_resolve, reject) => signal.addEventListener("abort", () => reject(signal.reason)));
     }
     return json(200, {
       data: {
