@@ -12,7 +12,7 @@ import type {
   ListJobsQuery,
 } from "@flatfile-jobs/core";
 import * as check from "./check.js";
-import { JobStore, SimulatorError } from "./store.js";
+import { JobStore, SimulatorError, TERMINAL } from "./store.js";
 import { bodyFields, checkRequest, matchRoute, type Operation } from "./validation.js";
 
 export interface SimulatorOptions {
@@ -61,7 +61,8 @@ export interface JobsSimulator {
   update(jobId: string, change: Partial<Job>): Job;
   /**
    * Applies `steps` to a job one after another, the first at once, then one every `interval` milliseconds, as a
-   * worker would; resolves `interval` after the last one, or when the job is deleted. Not validated against the
+   * worker would; resolves `interval` after the last one, or, applying no more steps, when the job is deleted or
+   * something else (a client, `update`) has ended it: completed, failed or canceled it. Not validated against the
    * spec. A bad `interval` throws `InvalidArgumentError` at the call.
    */
   script(jobId: string, steps: JobStep[], interval: number): Promise<void>;
@@ -137,10 +138,13 @@ export async function startJobsSimulator(options?: SimulatorOptions): Promise<Jo
       if (!Array.isArray(steps)) throw check.invalid("steps", "an array of changes to apply", steps);
       return new Promise((resolve) => {
         let next = 0;
+        let left: Job["status"]; // the status the last step left the job in
         const tick = () => {
           const step = steps[next];
-          if (!step || !store.all().some((j) => j.id === jobId)) return resolve();
-          store.patch(jobId, step);
+          const job = store.all().find((j) => j.id === jobId);
+          if (!step || !job) return resolve();
+          if (next > 0 && job.status !== left && TERMINAL.has(job.status)) return resolve();
+          left = store.patch(jobId, step).status;
           next += 1;
           const timer = setTimeout(() => {
             timers.delete(timer);

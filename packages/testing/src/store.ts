@@ -11,7 +11,7 @@ export class SimulatorError extends Error {
   }
 }
 
-const TERMINAL: ReadonlySet<JobStatus | undefined> = new Set(["complete", "failed", "canceled"]);
+export const TERMINAL: ReadonlySet<JobStatus | undefined> = new Set(["complete", "failed", "canceled"]);
 const EMPTY_PLAN: JobExecutionPlan = { fieldMapping: [], unmappedSourceFields: [], unmappedDestinationFields: [] };
 
 /**

@@ -188,6 +188,22 @@ describe("jobs.waitFor and runJob against a job that really moves", () => {
     await expect(env.client().jobs.waitFor(job.id, { pollInterval: 5 })).rejects.toBeInstanceOf(ErrorClass);
   });
 
+  it("a script stops at a cancel from the client: the canceled job does not move again", async () => {
+    const { data: job } = await newJob();
+    const scripted = env.simulator.script(
+      job.id,
+      [{ status: "executing", progress: 10 }, { progress: 50 }, { status: "complete", progress: 100 }],
+      20,
+    );
+    expect(env.simulator.job(job.id)).toMatchObject({ status: "executing", progress: 10 });
+    const { data: canceled } = await env.client().jobs.cancel(job.id, { info: "Not needed" });
+    expect(canceled.status).toBe("canceled");
+    await scripted;
+    expect(env.simulator.job(job.id)).toMatchObject({ status: "canceled", progress: 10 });
+    const { data: later } = await env.client().jobs.get(job.id);
+    expect(later).toMatchObject({ status: "canceled", progress: 10 });
+  });
+
   it("times out at the deadline and stops when aborted", async () => {
     const { data: job } = await newJob();
     await expect(env.client().jobs.waitFor(job.id, { pollInterval: 5, maxWait: 60 })).rejects.toBeInstanceOf(
