@@ -1,7 +1,8 @@
-// `pnpm check:changeset [--base <git-ref>]`: fails unless the pending changesets release @flatfile-jobs/core, and
-// node and browser which re-export it, at least at the bump that the changes since the base (default: the last
-// release) need: the spec's changes as `pnpm spec:diff` classifies them, and each package's public TypeScript
-// surface as its API report (packages/*/etc/*.api.md) changed. Passes when nothing user-facing changed.
+// `pnpm check:changeset [--base <git-ref>]`: fails unless the pending changesets release each published package at
+// least at the bump that the changes since the base (default: the last release) need: each package's public
+// TypeScript surface as its API report (packages/*/etc/*.api.md) changed, and, for @flatfile-jobs/core and node and
+// browser which re-export it, the spec's changes as `pnpm spec:diff` classifies them. Passes when nothing
+// user-facing changed.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
