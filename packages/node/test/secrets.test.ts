@@ -63,7 +63,8 @@ describe("the token stays secret through every kind of failure", () => {
   const options = {
     token: TOKEN,
     maxRetries: 1,
-    timeout: 150,
+    // Long enough that only a stall times out, even on a starved machine; the stalls get 150 ms per call.
+    timeout: 10_000,
     retryBackoff: { initialDelay: 5, maxDelay: 20 },
     maxRetryAfter: 1000,
     logger,
@@ -71,8 +72,13 @@ describe("the token stays secret through every kind of failure", () => {
     onRetry: (info: RetryInfo) => void retryInfos.push(info),
   };
 
-  /** Runs a call scripted with `faults`, which must fail, and keeps its error. */
+  /**
+   * Runs a call scripted with `faults`, which must fail, and keeps its error. Each fault is one of the call's
+   * attempts: all of them are waited for, since the server (in this process) may read a stalled attempt only after
+   * the client gave up on it, and it must not take the next call's script.
+   */
   async function failWith(faults: Fault[], call: (jobs: JobsClient["jobs"]) => Promise<unknown>) {
+    const before = server.requests().length;
     server.script(...faults);
     const jobs = createJobsClient({ ...options, baseUrl: server.url }).jobs;
     const error = await call(jobs).then(
@@ -80,6 +86,7 @@ describe("the token stays secret through every kind of failure", () => {
       (caught: unknown) => caught,
     );
     errors.push(error);
+    await server.waitForRequests(before + faults.length);
     await server.waitForIdle();
   }
 
@@ -98,7 +105,7 @@ describe("the token stays secret through every kind of failure", () => {
     await failWith([status(500), status(502, echoPage)], (jobs) => jobs.get(JOB));
     await failWith([status(418, `teapot says ${TOKEN}`)], (jobs) => jobs.get(JOB));
     await failWith([{ kind: "reset-before-headers" }, { kind: "reset-mid-body" }], (jobs) => jobs.get(JOB));
-    await failWith([STALL, STALL], (jobs) => jobs.get(JOB));
+    await failWith([STALL, STALL], (jobs) => jobs.get(JOB, { timeout: 150 }));
     await failWith([{ kind: "truncated-json" }], (jobs) => jobs.get(JOB));
     await failWith([status(200, echoPage)], (jobs) => jobs.cancel(JOB));
     await failWith([], (jobs) => jobs.get(".."));
