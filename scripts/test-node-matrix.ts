@@ -6,10 +6,11 @@
 // version. Prints each version's result; exits 1 if any failed.
 // Run `pnpm build` first (the suites test the built packages). `--skip-current` leaves out the machine's Node
 // (CI, which has just run the whole suite on it).
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { run } from "@flatfile-jobs/tools/steps";
 import { readReport } from "@flatfile-jobs/tools/vitest-report";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -43,23 +44,12 @@ interface Result {
 }
 
 /** Runs `suite`'s tests on `node`, printing the run's output whole once it has ended. */
-function runSuite(node: string, version: string, suite: string, report: string): Promise<void> {
-  return new Promise((resolve) => {
-    const child = spawn(node, [vitest, "run", "--reporter=dot", "--reporter=json", `--outputFile.json=${report}`], {
-      cwd: join(root, suite),
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, CI: "true" },
-    });
-    const output: Buffer[] = [];
-    child.stdout.on("data", (chunk: Buffer) => output.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => output.push(chunk));
-    const done = (why = "") => {
-      process.stdout.write(`\n--- Node ${version} ${suite}${why}\n${Buffer.concat(output).toString()}`);
-      resolve();
-    };
-    child.on("error", (error) => done(` (could not start: ${error.message})`));
-    child.on("close", () => done());
-  });
+async function runSuite(node: string, version: string, suite: string, report: string): Promise<void> {
+  const args = [vitest, "run", "--reporter=dot", "--reporter=json", `--outputFile.json=${report}`];
+  const { output } = await run(node, args, { cwd: join(root, suite), env: { CI: "true" }, allowFailure: true }).catch(
+    (error: Error) => ({ output: `(could not start: ${error.message})\n` }),
+  );
+  process.stdout.write(`\n--- Node ${version} ${suite}\n${output}`);
 }
 
 async function runVersion(version: string): Promise<Result> {

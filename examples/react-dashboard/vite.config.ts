@@ -76,7 +76,7 @@ function seedDemo(simulator: JobsSimulator): Map<string, Run> {
  * Moves the demo's jobs on once a second, as a worker would: a `ready` job starts, an `executing` one gains
  * progress until it completes (or fails where its run says). It reads each job's status first, so a job canceled
  * from the page stays canceled, and one retried from the page (back to `ready`) runs again, to the end this time.
- * (`simulator.script` would go on applying its steps after a cancel.)
+ * (`simulator.script` stops at a cancel, but a retried job would not run again.)
  */
 function startDemoWorker(simulator: JobsSimulator, runs: Map<string, Run>): () => void {
   const timer = setInterval(() => {
