@@ -4,8 +4,10 @@ import { createRequire } from "node:module";
 import { relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import type { Node } from "@flatfile-jobs/tools/spec";
-import { Document, isMap, isScalar, isSeq, parse, parseDocument, visit } from "yaml";
+import type { Node } from "@flatfile-jobs/tools/refs";
+import { PLACEHOLDER } from "@flatfile-jobs/tools/spec-source";
+import { PROSE_KEYS } from "@flatfile-jobs/tools/upstream";
+import { Document, isScalar, parse, visit } from "yaml";
 
 // `tsx scripts/build-spec.ts` writes openapi/openapi.yaml (`pnpm generate` runs it first); `--check` only compares
 // and fails if the committed file differs (`pnpm check:generated` does the same through generate.ts); `--base`,
@@ -19,10 +21,18 @@ import { Document, isMap, isScalar, isSeq, parse, parseDocument, visit } from "y
 // list, where they are lost) or a primitive, and a remove that selects several items of one list (the tool removes
 // them by their original indexes, so each removal after the first takes the wrong item).
 //
+// Every action whose target matches nothing is listed, not just the first, and an update may not create an object
+// that holds nothing but descriptions (summary, description, title, example, examples): such an action describes
+// something Flatfile's description no longer has (a property it dropped, say), and merging it would bring the
+// thing back as an empty schema.
+//
 // One extension is read: `x-insert-after: <key>` on an update places the keys it adds to its target right after
 // `<key>` rather than at the end (key order only, so that the generated types keep listing schemas and properties
-// in the same order; other Overlay tools ignore it). Then every OpenAPI object's fixed fields are put in one order,
-// flatfile.yaml's section comments are kept, and the YAML is written with fixed settings: same inputs, same bytes.
+// in the same order; other Overlay tools ignore it). Then what an OpenAPI description must have, or what this
+// project's lint asks for, and that nobody has described yet (an operation, response or parameter Flatfile added:
+// flatfile.yaml carries no words) gets the placeholder "Not described yet.", which `pnpm lint:spec` refuses, naming
+// each one. Last, every OpenAPI object's fixed fields are put in one order, and the YAML is written with fixed
+// settings: same inputs, same bytes.
 const require = createRequire(import.meta.url);
 const { openapiOverlay } = require("openapi-format");
 // The resolver openapiOverlay itself uses (RFC 9535 JSONPath through jsonpathly), so that "matches nothing" here
@@ -51,7 +61,6 @@ export class OverlayError extends Error {}
 const isObject = (value: unknown): value is Record<string, Node> =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** The nodes `target` selects, as openapi-format resolves them; a syntax error is an OverlayError. */
 /** A node openapi-format's resolver selected: its value, and the object or list that holds it (none for the root). */
 interface Selected {
   value: Node;
@@ -122,16 +131,17 @@ export async function buildSpec(
   if (!Array.isArray(ov.actions) || ov.actions.length === 0)
     throw new OverlayError(`${names.overlay}: "actions" must list at least one action`);
 
+  const stale: string[] = [];
   for (const [index, action] of ov.actions.entries()) {
     const summary = typeof action?.description === "string" ? ` ("${action.description.trim().split("\n")[0]}")` : "";
     const label = `${names.overlay}: action #${index + 1}${summary}`;
     checkAction(action, label);
     const nodes = select(doc, action.target, label);
-    if (nodes.length === 0)
-      throw new OverlayError(
-        `${label} matches nothing in ${names.base}: ${action.target}\n` +
-          "Flatfile's description changed under it: fix the target, or drop the action if the difference is gone.",
-      );
+    if (nodes.length === 0) {
+      // Listed with every other stale action at the end; the build goes on without it.
+      stale.push(`${label} matches nothing in ${names.base}: ${action.target}`);
+      continue;
+    }
     if (action.remove) {
       if (nodes.some((node) => node.parent === undefined)) throw new OverlayError(`${label}: cannot remove the root`);
       // openapi-format removes list items by index, one after the other, without allowing for the items it has
@@ -149,6 +159,13 @@ export async function buildSpec(
           `${label}: the target selects ${Array.isArray(wrong.value) ? "a list" : "a primitive value"}; ` +
             "update an object (to add to a list, update the object that holds it)",
         );
+      const created = nodes.flatMap((node) => proseOnlyAdditions(node.value, action.update, ""));
+      if (created.length > 0)
+        stale.push(
+          `${label} describes what ${names.base} does not have: ${created.join(", ")} under ${action.target} ` +
+            "(merged, it would come back with nothing but words in it)",
+        );
+      if (created.length > 0) continue;
     }
     const anchor = action["x-insert-after"];
     const before =
@@ -160,27 +177,51 @@ export async function buildSpec(
     doc = result.data;
     for (const { node, keys } of before) insertAfter(node, keys, anchor, label);
   }
-  return toYaml(canonicalOrder(doc), HEADER, keyComments(base));
+  if (stale.length > 0)
+    throw new OverlayError(
+      `${stale.length} overlay action(s) no longer fit ${names.base}:\n${stale.map((line) => `  ${line}`).join("\n")}\n` +
+        "Flatfile's description changed under them: fix each target, or drop the action if the difference is gone.",
+    );
+  describeMissing(doc);
+  return toYaml(canonicalOrder(doc), HEADER);
 }
 
-/** The comments above map keys in a YAML text (flatfile.yaml's section headings), by the keys' paths. */
-function keyComments(text: string): Map<string, string> {
-  const found = new Map<string, string>();
-  const walk = (node: unknown, path: unknown[]) => {
-    if (isMap(node))
-      for (const [index, pair] of node.items.entries()) {
-        const key = isScalar(pair.key) ? pair.key : undefined;
-        const at = [...path, key?.value];
-        // A comment above a map's first key belongs to the map itself when parsed.
-        // (Not at the top: a comment there is the file's own header.)
-        const comment = key?.commentBefore ?? (index === 0 && path.length > 0 ? node.commentBefore : undefined);
-        if (comment) found.set(JSON.stringify(at), comment);
-        walk(pair.value, at);
-      }
-    else if (isSeq(node)) for (const [index, item] of node.items.entries()) walk(item, [...path, index]);
+/**
+ * The keys `update` would add to `target` (pointers under it) whose value is an object of words only: a
+ * description of something the target does not have. Objects already there are followed; lists are appended to,
+ * not followed.
+ */
+function proseOnlyAdditions(target: Node, update: Node, pointer: string): string[] {
+  if (!isObject(target) || !isObject(update)) return [];
+  return Object.entries(update).flatMap(([key, value]) => {
+    const at = `${pointer}/${key}`;
+    if (key in target) return proseOnlyAdditions(target[key], value, at);
+    const keys = isObject(value) ? Object.keys(value) : [];
+    return keys.length > 0 && keys.every((k) => PROSE_KEYS.has(k)) ? [at] : [];
+  });
+}
+
+const OPERATION_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/**
+ * The placeholder where an operation has no summary or description, a response no description (OpenAPI requires
+ * one) or a parameter none: what Flatfile added and this project has not described yet.
+ */
+function describeMissing(doc: Node): void {
+  const need = (node: Node, key: string) => {
+    if (isObject(node) && node.$ref === undefined && node[key] === undefined) node[key] = PLACEHOLDER;
   };
-  walk(parseDocument(text).contents, []);
-  return found;
+  for (const item of Object.values<Node>(doc.paths ?? {})) {
+    for (const parameter of item?.parameters ?? []) need(parameter, "description");
+    for (const method of OPERATION_METHODS) {
+      const operation = item?.[method];
+      if (!isObject(operation)) continue;
+      need(operation, "summary");
+      need(operation, "description");
+      for (const parameter of operation.parameters ?? []) need(parameter, "description");
+      for (const response of Object.values<Node>(operation.responses ?? {})) need(response, "description");
+    }
+  }
 }
 
 // ---------------------------------------------------------------- key order
@@ -300,25 +341,13 @@ export function canonicalOrder(doc: Node): Node {
  * The YAML text of `value`: block style, lists of scalars on one line (`required: [id, values]`), no line folding,
  * multi-line strings as literal blocks, strings that YAML 1.1 readers would take for something else quoted.
  */
-export function toYaml(value: unknown, header = "", comments: Map<string, string> = new Map()): string {
+export function toYaml(value: unknown, header = ""): string {
   const doc = new Document(value, { version: "1.1" });
   visit(doc, {
     Seq(_, node) {
       if (node.items.length > 0 && node.items.every((item) => isScalar(item))) node.flow = true;
     },
   });
-  const walk = (node: unknown, path: unknown[]) => {
-    if (isMap(node))
-      for (const pair of node.items) {
-        const key = isScalar(pair.key) ? pair.key : undefined;
-        const at = [...path, key?.value];
-        const comment = comments.get(JSON.stringify(at));
-        if (comment && key) key.commentBefore = comment;
-        walk(pair.value, at);
-      }
-    else if (isSeq(node)) for (const [index, item] of node.items.entries()) walk(item, [...path, index]);
-  };
-  if (comments.size > 0) walk(doc.contents, []);
   const text = doc.toString({ lineWidth: 0, blockQuote: "literal", flowCollectionPadding: false });
   return header ? `${header.trimEnd()}\n\n${text}` : text;
 }

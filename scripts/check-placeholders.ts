@@ -1,21 +1,12 @@
-// Part of `pnpm lint:spec`: fails while openapi/openapi.yaml still has a description `pnpm spec:update` left for
-// this project to write (an element Flatfile added, whose own words are never copied), naming each one.
+// Part of `pnpm lint:spec`: fails while openapi/openapi.yaml still has a description for this project to write (an
+// operation, response or parameter Flatfile added, whose own words are never copied), naming each one.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { PLACEHOLDER } from "@flatfile-jobs/tools/spec-source";
+import { PLACEHOLDER, placeholders } from "@flatfile-jobs/tools/spec-source";
 import { parse } from "yaml";
 
 const file = fileURLToPath(new URL("../openapi/openapi.yaml", import.meta.url));
-const found: string[] = [];
-const walk = (node: unknown, pointer: string) => {
-  if (typeof node === "string") {
-    if (node === PLACEHOLDER) found.push(pointer);
-  } else if (node && typeof node === "object") {
-    for (const [key, value] of Object.entries(node))
-      walk(value, `${pointer}/${String(key).replace(/~/g, "~0").replace(/\//g, "~1")}`);
-  }
-};
-walk(parse(readFileSync(file, "utf8")), "");
+const found = placeholders(parse(readFileSync(file, "utf8")));
 if (found.length > 0) {
   console.error(`openapi/openapi.yaml has ${found.length} element(s) still to describe ("${PLACEHOLDER}"):`);
   for (const pointer of found) console.error(`  ${pointer}`);

@@ -13,7 +13,7 @@ import { createRequire } from "node:module";
 import { relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { openEnum } from "@flatfile-jobs/tools/open-enums";
-import type { Node } from "@flatfile-jobs/tools/spec";
+import { deref, type Node } from "@flatfile-jobs/tools/refs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const spec = new URL("../openapi/openapi.yaml", import.meta.url);
@@ -74,13 +74,9 @@ async function validationSubset() {
   const { parse } = await import("yaml");
   const doc: Node = parse(await readFile(spec, "utf8"));
   const resolve = (node: Node): Node => {
-    let current = node;
-    while (current && typeof current.$ref === "string") {
-      const pointer: string[] = current.$ref.replace(/^#\//, "").split("/");
-      current = pointer.reduce<Node>((value, key) => value?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
-      if (current === undefined) throw new Error(`openapi.yaml: unresolved ${node.$ref}`);
-    }
-    return current;
+    const value = deref(doc, node);
+    if (value === undefined) throw new Error(`openapi.yaml: unresolved ${node.$ref}`);
+    return value;
   };
   const refs = new Set<string>();
   const paths: Record<string, Record<string, Node>> = {};

@@ -1,7 +1,7 @@
 // `pnpm test:spec-evolution`: Flatfile's API description changes, and an app gets the change by `npm update`, end
-// to end, in a temporary copy of the repository with a local registry. A fixture "next description" (Flatfile's
-// whole API as published, derived from openapi/flatfile.yaml: scripts/fixtures/spec-evolution) adds an optional
-// Job field and an operation: `pnpm spec:update` reports a minor and drafts it, the new operation is described in
+// to end, in a temporary copy of the repository with a local registry. A "next description" (Flatfile's published
+// description of its whole API, scripts/fixtures/published/flatfile-api.yaml, with a JSON Patch from
+// scripts/fixtures/spec-evolution) adds an optional Job field and an operation: `pnpm spec:update` reports a minor and drafts it, the new operation is described in
 // the overlay, check:changeset agrees, the version is cut and published, and an app on a caret range compiles
 // code using the new field only after `npm update`. A second fixture removes the operation: the overlay's actions
 // for it go stale and spec:update says so, then the report says major, check:changeset refuses the drafted minor
@@ -9,7 +9,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { publishedDescription } from "@flatfile-jobs/tools/published-fixture";
+import { nextDescription } from "@flatfile-jobs/tools/published-fixture";
 import { createHarness, expectAll, expectLine, format } from "@flatfile-jobs/tools/release-harness";
 import { createSteps, type RunOptions, run } from "@flatfile-jobs/tools/steps";
 import { parse } from "yaml";
@@ -158,12 +158,11 @@ async function main() {
   });
 }
 
-/** Writes the fixture's published description next to the copy and runs `pnpm spec:update` on it. */
+/** Writes the fixture's next description next to the copy, as Flatfile publishes it, and runs `pnpm spec:update`. */
 async function specUpdate(name: string, options: RunOptions = {}) {
-  const flatfile = parse(await readFile(join(h.repo, "openapi/flatfile.yaml"), "utf8"));
   const patch = parse(await readFile(join(fixtures, `${name}.yaml`), "utf8"));
   const file = join(h.work, `${name}.json`);
-  await writeFile(file, JSON.stringify(publishedDescription(flatfile, patch)));
+  await writeFile(file, JSON.stringify(nextDescription(patch)));
   const result = await h.script("scripts/spec-update.ts", [file], options);
   console.log(
     result.output

@@ -3,6 +3,8 @@
 // Schemas are compared in the direction data flows: what the app sends (a request may not get stricter) and what
 // it receives (a response may not get wider). Used by `pnpm spec:diff`, `pnpm spec:update` and `check:changeset`.
 
+import { deref as derefIn, type Node } from "./refs";
+
 export interface SpecChange {
   level: "breaking" | "non-breaking" | "docs";
   operation: string;
@@ -15,10 +17,6 @@ export type Bump = "major" | "minor" | "patch" | "none";
 type Level = SpecChange["level"];
 /** "request": the app sends it; "response": the app receives it. */
 type Direction = "request" | "response";
-
-/** A node of a description. The descriptions are walked without a schema for them, hence `any`. */
-// biome-ignore lint/suspicious/noExplicitAny: parsed OpenAPI documents, walked generically
-type Node = any;
 
 /** What the comparison of one operation (or of the component schemas) carries along. */
 interface Context {
@@ -498,14 +496,9 @@ function additional(schema: Node): "open" | "closed" {
   return "open";
 }
 
-/** Follows local `$ref`s until a value. */
+/** Follows local `$ref`s until a value (a cycle of references is an error, RefCycleError). */
 export function deref(doc: object, node: unknown): Node {
-  let current: Node = node;
-  for (let hops = 0; current && typeof current.$ref === "string" && hops < 20; hops++) {
-    const path: string[] = current.$ref.replace(/^#\//, "").split("/");
-    current = path.reduce<Node>((value, key) => value?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], doc);
-  }
-  return current;
+  return derefIn(doc, node);
 }
 
 function pointerSegment(segment: unknown): string {

@@ -1,16 +1,31 @@
-// Where the descriptions to compare come from: openapi/openapi.yaml at a git ref (by default the last release,
+// Where the descriptions to compare come from, and the placeholder of what is not described yet: openapi/openapi.yaml at a git ref (by default the last release,
 // the latest commit that changed @flatfile-jobs/core's version) and in the working tree.
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
-import type { Node } from "./spec";
+import { encodeSegment, type Node } from "./refs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const SPEC = "openapi/openapi.yaml";
 
-/** What stands where this project has not yet described an element `pnpm spec:update` took in; lint refuses it. */
+/**
+ * What the spec build writes where an operation, response or parameter has no description of this project's yet
+ * (one Flatfile added: its words are not taken in); `pnpm lint:spec` refuses it.
+ */
 export const PLACEHOLDER = "Not described yet.";
+
+/** The JSON pointers of every placeholder in a description. */
+export function placeholders(doc: unknown): string[] {
+  const found: string[] = [];
+  const walk = (node: unknown, pointer: string) => {
+    if (node === PLACEHOLDER) found.push(pointer);
+    else if (typeof node === "object" && node !== null)
+      for (const [key, value] of Object.entries(node)) walk(value, `${pointer}/${encodeSegment(key)}`);
+  };
+  walk(doc, "");
+  return found;
+}
 
 /** The commit of the latest version bump: the last commit that changed core's package.json "version". */
 export function lastReleaseCommit(cwd: string = root): string {

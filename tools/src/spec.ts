@@ -3,23 +3,17 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { deref as derefIn, type Node } from "./refs";
 
-/** A node of the parsed document. It is walked without a schema for it, hence `any`. */
-// biome-ignore lint/suspicious/noExplicitAny: a parsed YAML document, walked by tests
-export type Node = any;
+export type { Node };
 
 export const SPEC_PATH: string = fileURLToPath(new URL("../../openapi/openapi.yaml", import.meta.url));
 
 export const spec: Node = parse(readFileSync(SPEC_PATH, "utf8"));
 
-/** Follows local `$ref`s (`#/components/...`) until it reaches a value. */
+/** Follows local `$ref`s (`#/components/...`) until it reaches a value; a cycle of references is an error. */
 export function deref(node: Node | undefined): Node | undefined {
-  let current = node;
-  while (current && typeof current.$ref === "string") {
-    const pointer: string[] = current.$ref.replace(/^#\//, "").split("/");
-    current = pointer.reduce((value, key) => value?.[key.replace(/~1/g, "/").replace(/~0/g, "~")], spec);
-  }
-  return current;
+  return derefIn(spec, node);
 }
 
 /** Every operation object of the spec. */

@@ -284,11 +284,6 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
-         * @description Pipeline Job ID (`<region>_jb_...`).
-         * @example us_jb_7Hq2xK9d
-         */
-        JobId: string;
-        /**
          * @description Environment ID (`<region>_env_...`).
          * @example us_env_Qm3tR8vb
          */
@@ -309,79 +304,21 @@ export interface components {
          */
         FileId: string;
         /**
-         * @description Sheet ID (`<region>_sh_...`).
-         * @example us_sh_Rt4Km8Qa
+         * @description Pipeline Job ID (`<region>_jb_...`).
+         * @example us_jb_7Hq2xK9d
          */
-        SheetId: string;
-        /**
-         * @description Record ID (`<region>_rc_...`).
-         * @example us_rc_a1B2c3D4
-         */
-        RecordId: string;
-        /**
-         * @description Actor ID, the id of a user (`us_usr_...`), agent (`us_ag_...`) or guest (`us_g_...`).
-         * @example us_usr_Vd4mP2aL
-         * @example us_ag_Wx7cN4pe
-         */
-        ActorId: string;
-        /**
-         * @description App ID (`<region>_app_...`).
-         * @example us_app_H6sN2vQe
-         */
-        AppId: string;
-        /**
-         * @description Data Clip ID (`<region>_clip_...`).
-         * @example us_clip_P8wX4kTz
-         */
-        DataClipId: string;
-        /**
-         * @description Runbook ID (`<region>_rb_...`).
-         * @example us_rb_C3yG7mLd
-         */
-        RunbookId: string;
-        /**
-         * @description Version ID (`<region>_vr_...`).
-         * @example us_vr_E5uJ1nRb
-         */
-        VersionId: string;
-        /**
-         * @description Commit ID (`<region>_vr_...`).
-         * @example us_vr_K2dF6hWs
-         */
-        CommitId: string;
-        /**
-         * @description Snapshot ID (`<region>_ss_...`).
-         * @example us_ss_M9qB3tXv
-         */
-        SnapshotId: string;
-        /**
-         * @description Action ID.
-         * @example us_ac_T5vK8mQw
-         */
-        ActionId: string;
+        JobId: string;
         /**
          * @description Sort direction - `asc` (ascending) or `desc` (descending).
          * @enum {string}
          */
         SortDirection: "asc" | "desc";
-        /** @description Name of the field by which to sort records. */
-        SortField: string;
-        /**
-         * @description Options to filter records.
-         * @enum {string}
-         */
-        Filter: "valid" | "error" | "all" | "none";
-        /** @description Narrows the valid/error filter results to a specific field. */
-        FilterField: string;
-        /**
-         * @description Search for the given value, returning matching rows. Wrap the value in double quotes
-         *     for an exact match (`"Bob"`); send empty double quotes (`""`) to find null values.
-         */
-        SearchValue: string;
-        /** @description Narrows the `searchValue` results to a specific field. */
-        SearchField: string;
-        /** @description A JSONPath string (RFC 9535). */
-        JSONPathString: string;
+        /** @description A page of jobs. */
+        ListJobsResponse: {
+            pagination?: components["schemas"]["Pagination"];
+            /** @description The jobs on this page. */
+            data: components["schemas"]["Job"][];
+        };
         /** @description Pagination info. */
         Pagination: {
             /** @description Current page of results. */
@@ -390,27 +327,6 @@ export interface components {
             pageCount: number;
             /** @description Total available results. */
             totalCount: number;
-        };
-        /** @description Informs whether or not a request was successful. */
-        Success: {
-            data?: components["schemas"]["SuccessData"];
-        };
-        /** @description Success flag. */
-        SuccessData: {
-            /** @description Whether the request succeeded. */
-            success: boolean;
-        };
-        /** @description Error body returned with non-2xx responses. */
-        Errors: {
-            /** @description The errors. */
-            errors: components["schemas"]["Error"][];
-        };
-        /** @description One error. */
-        Error: {
-            /** @description The field or parameter the error is about, when there is one. */
-            key?: string;
-            /** @description Human-readable error message. */
-            message: string;
         };
         /** @description A single unit of work that will execute asynchronously. */
         Job: {
@@ -487,106 +403,11 @@ export interface components {
             outcomeAcknowledgedAt?: string;
             spaceId?: components["schemas"]["SpaceId"];
         };
-        /** @description A single unit of work that a pipeline will execute (the body that creates a job). */
-        JobConfig: {
-            type: components["schemas"]["JobType"];
-            /** @description The type of operation to perform on the data, for example `export`. */
-            operation: string;
-            source: components["schemas"]["JobSource"];
-            destination?: components["schemas"]["JobDestination"];
-            config?: components["schemas"]["JobUpdateConfig"];
-            trigger?: components["schemas"]["Trigger"];
-            status?: components["schemas"]["JobStatus"];
-            /** @description The progress of the job, a whole number between 0 and 100. */
-            progress?: number;
-            fileId?: components["schemas"]["FileId"];
-            mode?: components["schemas"]["JobMode"];
-            /** @description Input parameters for this job type. */
-            input?: {
-                [key: string]: unknown;
-            };
-            subject?: components["schemas"]["JobSubject"];
-            /** @description Outcome summary of the job (a free-form map). */
-            outcome?: {
-                [key: string]: unknown;
-            };
-            /** @description Information computed during job execution. */
-            result?: {
-                [key: string]: unknown;
-            };
-            /** @description Current status of the job, in text. */
-            info?: string;
-            /** @description Whether Flatfile manages the control flow of this job, or it is tracked manually. */
-            managed?: boolean;
-            environmentId?: components["schemas"]["EnvironmentId"];
-            /** @description The part number of this job. */
-            part?: number;
-            /** @description The data for this part of the job. */
-            partData?: {
-                [key: string]: unknown;
-            };
-            partExecution?: components["schemas"]["JobPartExecution"];
-            parentId?: components["schemas"]["JobId"];
-            /** @description The ids of the jobs that must complete before this job can start. */
-            predecessorIds?: components["schemas"]["JobId"][];
-            /** @description Additional metadata for the job. */
-            metadata?: {
-                [key: string]: unknown;
-            };
-        };
-        /** @description Changes to a job; every field is optional. */
-        JobUpdate: {
-            config?: components["schemas"]["JobUpdateConfig"];
-            status?: components["schemas"]["JobStatus"];
-            /** @description The progress of the job, a whole number between 0 and 100. */
-            progress?: number;
-            /**
-             * Format: date-time
-             * @description The time a user acknowledged the job's outcome.
-             */
-            outcomeAcknowledgedAt?: string;
-            /** @description Current status of the job, in text. */
-            info?: string;
-            /** @description Additional metadata for the job. */
-            metadata?: {
-                [key: string]: unknown;
-            };
-        };
-        /** @description A single job. */
-        JobResponse: {
-            data: components["schemas"]["Job"];
-        };
-        /** @description A page of jobs. */
-        ListJobsResponse: {
-            pagination?: components["schemas"]["Pagination"];
-            /** @description The jobs on this page. */
-            data: components["schemas"]["Job"][];
-        };
         /**
          * @description The type of job.
          * @enum {string}
          */
         JobType: "file" | "workbook" | "sheet" | "space" | "document" | "app" | "agent" | "autobuild" | "onboarding" | (string & {});
-        /**
-         * @description The status of the job.
-         * @enum {string}
-         */
-        JobStatus: "created" | "planning" | "scheduled" | "ready" | "executing" | "complete" | "failed" | "canceled" | "waiting" | (string & {});
-        /**
-         * @description The mode of the job (how it is shown in the UI).
-         * @enum {string}
-         */
-        JobMode: "foreground" | "background" | "toolbarBlocking" | "hidden" | (string & {});
-        /**
-         * @description The type of trigger to use for this job.
-         * @enum {string}
-         */
-        Trigger: "manual" | "immediate";
-        /**
-         * @description How the parts of a split job run.
-         * @enum {string}
-         */
-        JobPartExecution: "sequential" | "parallel";
         /**
          * @description The id of a file, workbook, sheet or app.
          * @example us_wb_Zk5rT1pH
@@ -594,234 +415,11 @@ export interface components {
         JobSource: string;
         /** @description The id of the workbook where extracted file data will be sent. */
         JobDestination: components["schemas"]["WorkbookId"];
-        /** @description Subject parameters for this job type. */
-        JobSubject: components["schemas"]["ResourceJobSubject"] | components["schemas"]["CollectionJobSubject"];
-        /** @description The job is about one resource. */
-        ResourceJobSubject: {
-            /**
-             * @description Discriminator value: resource. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "resource";
-            /** @description The id of the resource. */
-            id: string;
-        };
-        /** @description The job is about a collection of resources. */
-        CollectionJobSubject: {
-            /**
-             * @description Discriminator value: collection. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "collection";
-            /** @description The collection's resource name. */
-            resource: string;
-            /** @description Parameters of the collection. */
-            params?: {
-                [key: string]: unknown;
-            };
-            /** @description Query of the collection. */
-            query?: {
-                [key: string]: unknown;
-            };
-        };
-        /** @description Details sent when acknowledging a job. */
-        JobAckDetails: {
-            /** @description Current status of the job, in text. */
-            info?: string;
-            /** @description The progress of the job, a whole number between 0 and 100. */
-            progress?: number;
-            /**
-             * Format: date-time
-             * @description When the job is expected to finish.
-             */
-            estimatedCompletionAt?: string;
-        };
-        /** @description Outcome summary of a job (body of both `complete` and `fail`). */
-        JobCompleteDetails: {
-            outcome?: components["schemas"]["JobOutcome"];
-            /** @description Final status of the job, in text. */
-            info?: string;
-        };
-        /** @description Info about the reason the job was canceled. */
-        JobCancelDetails: {
-            /** @description Why the job was canceled. */
-            info?: string;
-        };
-        /** @description How to split a job into parts. */
-        JobSplitDetails: {
-            parts: components["schemas"]["JobParts"];
-            /** @description Whether the parts run in parallel. */
-            runInParallel?: boolean;
-        };
-        /** @description The number of parts to create, or the data for each part. */
-        JobParts: number | components["schemas"]["JobPartsArray"];
-        /** @description Data for each of the job parts. */
-        JobPartsArray: {
-            [key: string]: unknown;
-        }[];
-        /** @description Outcome summary of a job, shown to the user. */
-        JobOutcome: {
-            /** @description Whether the user must acknowledge the outcome. */
-            acknowledge?: boolean;
-            trigger?: components["schemas"]["JobOutcomeTrigger"];
-            /** @description Label of the outcome dialog's button. */
-            buttonText?: string;
-            next?: components["schemas"]["JobOutcomeNext"];
-            /** @description Heading of the outcome dialog. */
-            heading?: string;
-            /** @description Body of the outcome dialog. */
-            message?: string;
-            /** @description Hides the default button. */
-            hideDefaultButton?: boolean;
-        };
-        /** @description When the outcome's `next` effect fires - a trigger type, or a trigger type with an audience. */
-        JobOutcomeTrigger: components["schemas"]["JobOutcomeTriggerType"] | components["schemas"]["JobOutcomeTriggerDetails"];
-        /**
-         * @description Whether a job outcome's effect should be triggered automatically.
-         * @enum {string}
-         */
-        JobOutcomeTriggerType: "manual" | "automatic" | "automatic_silent";
-        /**
-         * @description For whom the job outcome's next effect is triggered automatically.
-         * @enum {string}
-         */
-        JobOutcomeTriggerAudience: "originator" | "all";
-        /** @description Details about the trigger for the job outcome. */
-        JobOutcomeTriggerDetails: {
-            type: components["schemas"]["JobOutcomeTriggerType"];
-            audience?: components["schemas"]["JobOutcomeTriggerAudience"];
-        };
-        /** @description What happens after the outcome (discriminated on `type`). */
-        JobOutcomeNext: components["schemas"]["JobOutcomeNextId"] | components["schemas"]["JobOutcomeNextUrl"] | components["schemas"]["JobOutcomeNextDownload"] | components["schemas"]["JobOutcomeNextFiles"] | components["schemas"]["JobOutcomeNextWait"] | components["schemas"]["JobOutcomeNextSnapshot"] | components["schemas"]["JobOutcomeNextRetry"] | components["schemas"]["JobOutcomeNextView"] | components["schemas"]["JobOutcomeNextClearFilters"];
-        /** @description Navigate to a resource by id. */
-        JobOutcomeNextId: {
-            /**
-             * @description Discriminator value: id. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "id";
-            /** @description The id to navigate to. */
-            id: string;
-            /** @description Button label. */
-            label?: string;
-            /** @description Path to append. */
-            path?: string;
-            /** @description Query string to append. */
-            query?: string;
-        };
-        /** @description Open a URL. */
-        JobOutcomeNextUrl: {
-            /**
-             * @description Discriminator value: url. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "url";
-            /** @description The URL to open. */
-            url: string;
-            /** @description Button label. */
-            label?: string;
-            /** @description Whether to replace the current tab or iframe when navigating to the URL. Defaults to false. */
-            replace?: boolean;
-        };
-        /** @description Download a file from a URL. */
-        JobOutcomeNextDownload: {
-            /**
-             * @description Discriminator value: download. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "download";
-            /** @description The URL to download. */
-            url: string;
-            /** @description Button label. */
-            label?: string;
-            /** @description Name to save the file as. */
-            fileName?: string;
-        };
-        /** @description Offer one or more Flatfile files. */
-        JobOutcomeNextFiles: {
-            /**
-             * @description Discriminator value: files. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "files";
-            /** @description The files. */
-            files: components["schemas"]["JobOutcomeNextFileObject"][];
-            /** @description Button label. */
-            label?: string;
-        };
-        /** @description One file offered by a `files` outcome. */
-        JobOutcomeNextFileObject: {
-            /** @description The file's id. */
-            fileId: string;
-            /** @description Label for the file. */
-            label?: string;
-        };
-        /** @description Keep waiting (optionally with an effect). */
-        JobOutcomeNextWait: {
-            /**
-             * @description Discriminator value: wait. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "wait";
-            /** @description Fade the dialog. */
-            fade?: boolean;
-            /** @description Show confetti. */
-            confetti?: boolean;
-        };
-        /** @description Open a snapshot of a sheet. */
-        JobOutcomeNextSnapshot: {
-            /**
-             * @description Discriminator value: snapshot. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "snapshot";
-            snapshotId: components["schemas"]["SnapshotId"];
-            /** @description The sheet the snapshot belongs to. */
-            sheetId: string;
-        };
-        /** @description Offer to retry the job. */
-        JobOutcomeNextRetry: {
-            /**
-             * @description Discriminator value: retry. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "retry";
-            /** @description Button label. */
-            label?: string;
-        };
-        /** @description Open a sheet view with some columns hidden. */
-        JobOutcomeNextView: {
-            /**
-             * @description Discriminator value: view. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "view";
-            /** @description The sheet to open. */
-            sheetId: string;
-            /** @description An array of field keys from the sheet. */
-            hiddenColumns: string[];
-            /** @description Button label. */
-            label?: string;
-        };
-        /** @description Clear the filters of one or more sheets. */
-        JobOutcomeNextClearFilters: {
-            /**
-             * @description Discriminator value: clearFilters. (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            type: "clearFilters";
-            /** @description Button label. */
-            label?: string;
-            /** @description The sheets whose filters are cleared. */
-            sheetIds?: string[];
-        };
         /**
          * @description Type-specific configuration of a job. An undiscriminated union; because `EmptyObject`
          *     (`{}`) is a member, any object is accepted, and `config: {}` is valid.
          */
         JobUpdateConfig: components["schemas"]["DeleteRecordsJobConfig"] | components["schemas"]["FileJobConfig"] | components["schemas"]["PipelineJobConfig"] | components["schemas"]["ExportJobConfig"] | components["schemas"]["MutateJobConfig"] | components["schemas"]["FindAndReplaceJobConfig"] | components["schemas"]["MappingProgramJobConfig"] | components["schemas"]["AiGenerateBlueprintJobConfig"] | components["schemas"]["AiGenerateSampleDataJobConfig"] | components["schemas"]["AiGenerateBlueprintConstraintsJobConfig"] | components["schemas"]["AiGenerateConstraintJobConfig"] | components["schemas"]["AiRuleCreationJobConfig"] | components["schemas"]["CaptureRoutineJobConfig"] | components["schemas"]["RunRunbookJobConfig"] | components["schemas"]["MappingFromPreprocessingJobConfig"] | components["schemas"]["EmptyObject"] | components["schemas"]["AddRecordsToDataClipJobConfig"] | components["schemas"]["UpdateDataClipResolutionsJobConfig"] | components["schemas"]["AgentExportJobConfig"] | components["schemas"]["AgentPromotionJobConfig"] | components["schemas"]["CompanyResearchJobConfig"] | components["schemas"]["ConfigureDemoJobConfig"] | components["schemas"]["BulkMutateFlagsJobConfig"];
-        /** @description An empty configuration object. */
-        EmptyObject: Record<string, never>;
         /** @description The configuration for a delete-records job. */
         DeleteRecordsJobConfig: {
             filter?: components["schemas"]["Filter"];
@@ -836,6 +434,30 @@ export interface components {
             /** @description If set, a snapshot is created with this label. */
             snapshotLabel?: string;
         };
+        /**
+         * @description Options to filter records.
+         * @enum {string}
+         */
+        Filter: "valid" | "error" | "all" | "none";
+        /** @description Narrows the valid/error filter results to a specific field. */
+        FilterField: string;
+        /**
+         * @description Search for the given value, returning matching rows. Wrap the value in double quotes
+         *     for an exact match (`"Bob"`); send empty double quotes (`""`) to find null values.
+         */
+        SearchValue: string;
+        /** @description Narrows the `searchValue` results to a specific field. */
+        SearchField: string;
+        /**
+         * @description Sheet ID (`<region>_sh_...`).
+         * @example us_sh_Rt4Km8Qa
+         */
+        SheetId: string;
+        /**
+         * @description Record ID (`<region>_rc_...`).
+         * @example us_rc_a1B2c3D4
+         */
+        RecordId: string;
         /** @description The configuration for a file extraction job. */
         FileJobConfig: {
             driver: components["schemas"]["Driver"];
@@ -857,6 +479,11 @@ export interface components {
             destinationSheetId: components["schemas"]["SheetId"];
             runbookId?: components["schemas"]["RunbookId"];
         };
+        /**
+         * @description Runbook ID (`<region>_rb_...`).
+         * @example us_rb_C3yG7mLd
+         */
+        RunbookId: string;
         /** @description The configuration for an export job. */
         ExportJobConfig: {
             options: components["schemas"]["ExportOptions"];
@@ -881,6 +508,23 @@ export interface components {
             /** @description Record ids to include, or to exclude when a filter or search is also given. */
             ids?: components["schemas"]["RecordId"][];
         };
+        /**
+         * @description Version ID (`<region>_vr_...`).
+         * @example us_vr_E5uJ1nRb
+         */
+        VersionId: string;
+        /**
+         * @description Commit ID (`<region>_vr_...`).
+         * @example us_vr_K2dF6hWs
+         */
+        CommitId: string;
+        /**
+         * @description Snapshot ID (`<region>_ss_...`).
+         * @example us_ss_M9qB3tXv
+         */
+        SnapshotId: string;
+        /** @description Name of the field by which to sort records. */
+        SortField: string;
         /** @description A mutation of the records of a sheet (the preview-mutation body, and a job config). */
         MutateJobConfig: {
             sheetId: components["schemas"]["SheetId"];
@@ -920,6 +564,11 @@ export interface components {
             /** @description If set, a snapshot is created with this label. */
             snapshotLabel?: string;
         };
+        /**
+         * @description A cell value: string, integer, number, boolean, date, date-time or array of strings.
+         *     (These alternatives overlap, so any one of them may match.)
+         */
+        CellValueUnion: string | number | boolean | string[];
         /** @description The configuration for a mapping-program job. */
         MappingProgramJobConfig: {
             sourceSheetId: components["schemas"]["SheetId"];
@@ -936,6 +585,11 @@ export interface components {
             spaceId: components["schemas"]["SpaceId"];
             appId: components["schemas"]["AppId"];
         };
+        /**
+         * @description App ID (`<region>_app_...`).
+         * @example us_app_H6sN2vQe
+         */
+        AppId: string;
         /** @description The configuration for an AI sample-data generation job. */
         AiGenerateSampleDataJobConfig: {
             spaceId: components["schemas"]["SpaceId"];
@@ -995,11 +649,18 @@ export interface components {
             proposal: unknown;
             mappingJobId: components["schemas"]["JobId"];
         };
+        /** @description An empty configuration object. */
+        EmptyObject: Record<string, never>;
         /** @description The configuration for an add-records-to-DataClip job. */
         AddRecordsToDataClipJobConfig: {
             dataClipId: components["schemas"]["DataClipId"];
             sheetId: components["schemas"]["SheetId"];
         };
+        /**
+         * @description Data Clip ID (`<region>_clip_...`).
+         * @example us_clip_P8wX4kTz
+         */
+        DataClipId: string;
         /** @description Configuration for a data clip resolution job. */
         UpdateDataClipResolutionsJobConfig: {
             clipId: components["schemas"]["DataClipId"];
@@ -1011,6 +672,16 @@ export interface components {
             /** @description This value in the column is replaced with the resolution target. (Flatfile's text calls it optional, but it is required.) */
             columnValue: string;
         };
+        /**
+         * @description Which side a conflict resolves to.
+         * @enum {string}
+         */
+        ResolveTo: "clip" | "main" | "snapshot";
+        /**
+         * @description What to do with records removed from the main sheet.
+         * @enum {string}
+         */
+        RemovedFromMainResolution: "ignore" | "restore";
         /** @description The configuration for an agent export job. */
         AgentExportJobConfig: {
             exportType: components["schemas"]["AgentExportType"];
@@ -1090,14 +761,160 @@ export interface components {
             /** @description The flag color in hex format. */
             colorHex?: string;
         };
-        /** @description The job and its full execution plan. */
-        JobPlan: {
-            job: components["schemas"]["Job"];
-            plan: components["schemas"]["JobExecutionPlan"];
+        /**
+         * @description The type of trigger to use for this job.
+         * @enum {string}
+         */
+        Trigger: "manual" | "immediate";
+        /**
+         * @description The status of the job.
+         * @enum {string}
+         */
+        JobStatus: "created" | "planning" | "scheduled" | "ready" | "executing" | "complete" | "failed" | "canceled" | "waiting" | (string & {});
+        /**
+         * @description The mode of the job (how it is shown in the UI).
+         * @enum {string}
+         */
+        JobMode: "foreground" | "background" | "toolbarBlocking" | "hidden" | (string & {});
+        /** @description Subject parameters for this job type. */
+        JobSubject: components["schemas"]["ResourceJobSubject"] | components["schemas"]["CollectionJobSubject"];
+        /** @description The job is about one resource. */
+        ResourceJobSubject: {
+            /**
+             * @description Discriminator value: resource. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "resource";
+            /** @description The id of the resource. */
+            id: string;
+        };
+        /** @description The job is about a collection of resources. */
+        CollectionJobSubject: {
+            /**
+             * @description Discriminator value: collection. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "collection";
+            /** @description The collection's resource name. */
+            resource: string;
+            /** @description Parameters of the collection. */
+            params?: {
+                [key: string]: unknown;
+            };
+            /** @description Query of the collection. */
+            query?: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * @description How the parts of a split job run.
+         * @enum {string}
+         */
+        JobPartExecution: "sequential" | "parallel";
+        /**
+         * @description Actor ID, the id of a user (`us_usr_...`), agent (`us_ag_...`) or guest (`us_g_...`).
+         * @example us_usr_Vd4mP2aL
+         * @example us_ag_Wx7cN4pe
+         */
+        ActorId: string;
+        /** @description A single job. */
+        JobResponse: {
+            data: components["schemas"]["Job"];
+        };
+        /** @description A single unit of work that a pipeline will execute (the body that creates a job). */
+        JobConfig: {
+            type: components["schemas"]["JobType"];
+            /** @description The type of operation to perform on the data, for example `export`. */
+            operation: string;
+            source: components["schemas"]["JobSource"];
+            destination?: components["schemas"]["JobDestination"];
+            config?: components["schemas"]["JobUpdateConfig"];
+            trigger?: components["schemas"]["Trigger"];
+            status?: components["schemas"]["JobStatus"];
+            /** @description The progress of the job, a whole number between 0 and 100. */
+            progress?: number;
+            fileId?: components["schemas"]["FileId"];
+            mode?: components["schemas"]["JobMode"];
+            /** @description Input parameters for this job type. */
+            input?: {
+                [key: string]: unknown;
+            };
+            subject?: components["schemas"]["JobSubject"];
+            /** @description Outcome summary of the job (a free-form map). */
+            outcome?: {
+                [key: string]: unknown;
+            };
+            /** @description Information computed during job execution. */
+            result?: {
+                [key: string]: unknown;
+            };
+            /** @description Current status of the job, in text. */
+            info?: string;
+            /** @description Whether Flatfile manages the control flow of this job, or it is tracked manually. */
+            managed?: boolean;
+            environmentId?: components["schemas"]["EnvironmentId"];
+            /** @description The part number of this job. */
+            part?: number;
+            /** @description The data for this part of the job. */
+            partData?: {
+                [key: string]: unknown;
+            };
+            partExecution?: components["schemas"]["JobPartExecution"];
+            parentId?: components["schemas"]["JobId"];
+            /** @description The ids of the jobs that must complete before this job can start. */
+            predecessorIds?: components["schemas"]["JobId"][];
+            /** @description Additional metadata for the job. */
+            metadata?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description Changes to a job; every field is optional. */
+        JobUpdate: {
+            config?: components["schemas"]["JobUpdateConfig"];
+            status?: components["schemas"]["JobStatus"];
+            /** @description The progress of the job, a whole number between 0 and 100. */
+            progress?: number;
+            /**
+             * Format: date-time
+             * @description The time a user acknowledged the job's outcome.
+             */
+            outcomeAcknowledgedAt?: string;
+            /** @description Current status of the job, in text. */
+            info?: string;
+            /** @description Additional metadata for the job. */
+            metadata?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description Informs whether or not a request was successful. */
+        Success: {
+            data?: components["schemas"]["SuccessData"];
+        };
+        /** @description Success flag. */
+        SuccessData: {
+            /** @description Whether the request succeeded. */
+            success: boolean;
+        };
+        /** @description Error body returned with non-2xx responses. */
+        Errors: {
+            /** @description The errors. */
+            errors: components["schemas"]["Error"][];
+        };
+        /** @description One error. */
+        Error: {
+            /** @description The field or parameter the error is about, when there is one. */
+            key?: string;
+            /** @description Human-readable error message. */
+            message: string;
         };
         /** @description A job and its execution plan. */
         JobPlanResponse: {
             data: components["schemas"]["JobPlan"];
+        };
+        /** @description The job and its full execution plan. */
+        JobPlan: {
+            job: components["schemas"]["Job"];
+            plan: components["schemas"]["JobExecutionPlan"];
         };
         /** @description The execution plan of a job; for a map job, the mapping of the source sheet to the destination sheet. */
         JobExecutionPlan: {
@@ -1110,35 +927,6 @@ export interface components {
             /** @description The mapping program's id. */
             programId?: string;
         };
-        /** @description Fields of an execution plan, all optional. */
-        JobExecutionPlanConfig: {
-            /** @description The mapped fields. */
-            fieldMapping?: components["schemas"]["Edge"][];
-            /** @description Source fields that are not mapped. */
-            unmappedSourceFields?: components["schemas"]["SourceField"][];
-            /** @description Destination fields that are not mapped. */
-            unmappedDestinationFields?: components["schemas"]["DestinationField"][];
-            /** @description The mapping program's id. */
-            programId?: string;
-        };
-        /** @description A complete execution plan, for the job and file it belongs to. */
-        JobExecutionPlanRequest: {
-            /** @description The mapped fields. */
-            fieldMapping: components["schemas"]["Edge"][];
-            /** @description Source fields that are not mapped. */
-            unmappedSourceFields: components["schemas"]["SourceField"][];
-            /** @description Destination fields that are not mapped. */
-            unmappedDestinationFields: components["schemas"]["DestinationField"][];
-            /** @description The mapping program's id. */
-            programId?: string;
-            fileId: components["schemas"]["FileId"];
-            jobId: components["schemas"]["JobId"];
-        };
-        /** @description Some fields of an execution plan, for the job and file it belongs to. */
-        JobExecutionPlanConfigRequest: {
-            fileId: components["schemas"]["FileId"];
-            jobId: components["schemas"]["JobId"];
-        } & components["schemas"]["JobExecutionPlanConfig"];
         /** @description One field mapping, from a source field to a destination field. */
         Edge: {
             /** @description The source field. */
@@ -1150,56 +938,6 @@ export interface components {
             enumDetails?: components["schemas"]["EnumDetails"];
             metadata?: components["schemas"]["Metadata"];
         };
-        /** @description A source field (with preview values). */
-        SourceField: {
-            /** @description The source field. */
-            sourceField: components["schemas"]["Property"];
-            /** @description Preview values of the data in the source field. */
-            preview?: string[];
-        };
-        /** @description A destination field (with preview values). */
-        DestinationField: {
-            /** @description The destination field. */
-            destinationField: components["schemas"]["Property"];
-            /** @description Preview values of the data in the destination field. */
-            preview?: string[];
-        };
-        /** @description Category mapping; only present when one or more destination fields are of type enum. */
-        EnumDetails: {
-            /** @description The mapping of source values to destination values. */
-            mapping: components["schemas"]["CategoryMapping"][];
-            /** @description Source values that are not mapped from. */
-            unusedSourceValues?: components["schemas"]["EnumValue"][];
-            /** @description Destination values that are not mapped to. */
-            unusedDestinationValues?: components["schemas"]["EnumValue"][];
-        };
-        /** @description Maps one source value to one destination value. */
-        CategoryMapping: {
-            /** @description The source value to map from. */
-            sourceValue?: components["schemas"]["EnumValue"];
-            /** @description The destination value to map to. */
-            destinationValue?: components["schemas"]["EnumValue"];
-        };
-        /** @description An enum value - a string, an integer or a boolean. */
-        EnumValue: string | number | boolean;
-        /** @description Metadata about an edge (how the mapping was found). */
-        Metadata: {
-            certainty?: components["schemas"]["Certainty"];
-            /**
-             * Format: double
-             * @description Confidence of the mapping.
-             */
-            confidence?: number;
-            /** @description How the mapping was found, for example `exact`. */
-            source?: string;
-            /** @description The delimiter detected in the source data. */
-            detectedDelimiter?: string;
-        };
-        /**
-         * @description Certainty of a mapping.
-         * @enum {string}
-         */
-        Certainty: "absolute" | "strong" | "moderate" | "weak";
         /** @description A field definition, discriminated on `type`. */
         Property: components["schemas"]["StringProperty"] | components["schemas"]["NumberProperty"] | components["schemas"]["BooleanProperty"] | components["schemas"]["DateProperty"] | components["schemas"]["EnumProperty"] | components["schemas"]["ReferenceProperty"] | components["schemas"]["ReferenceListProperty"] | components["schemas"]["StringListProperty"] | components["schemas"]["EnumListProperty"];
         /** @description Fields shared by every property type. */
@@ -1367,100 +1105,6 @@ export interface components {
              */
             type: "enum-list";
         });
-        /** @description Configuration of a string field. */
-        StringConfig: {
-            size: components["schemas"]["StringConfigOptions"];
-        };
-        /**
-         * @description How much text the field can store.
-         * @enum {string}
-         */
-        StringConfigOptions: "tiny" | "normal" | "medium" | "long";
-        /** @description Configuration of a number field. */
-        NumberConfig: {
-            /** @description Number of decimal places to round data to. */
-            decimalPlaces?: number;
-        };
-        /** @description Configuration of a boolean field. */
-        BooleanPropertyConfig: {
-            /** @description Allow a state that is neither true nor false, stored as `null`. */
-            allowIndeterminate: boolean;
-        };
-        /** @description Configuration of an enum field. */
-        EnumPropertyConfig: {
-            /** @description Lets the user create new options for this field. */
-            allowCustom?: boolean;
-            /** @description The options. */
-            options: components["schemas"]["EnumPropertyOption"][];
-            sortBy?: components["schemas"]["EnumPropertySortBy"];
-        };
-        /** @description One option of an enum field. */
-        EnumPropertyOption: {
-            /** @description A visual label for this option. */
-            label?: string;
-            /** @description A short description for this option. */
-            description?: string;
-            /** @description An optional color for this option. */
-            color?: string;
-            /** @description A reference to a previously registered icon. */
-            icon?: string;
-            /** @description An arbitrary JSON object associated with this option and available to hooks. */
-            meta?: {
-                [key: string]: unknown;
-            };
-            /** @description The value or id of this option, sent in egress (a string, integer or boolean). */
-            value: unknown;
-            /** @description Alternative names used to match this option. */
-            alternativeNames?: string[];
-            /** @description The order of this option in the list (used when `sortBy` is `ordinal`). */
-            ordinal?: number;
-        };
-        /**
-         * @description How options are sorted. Defaults to `label`.
-         * @enum {string}
-         */
-        EnumPropertySortBy: "label" | "value" | "ordinal";
-        /** @description Configuration of a reference field. */
-        ReferencePropertyConfig: {
-            /** @description Full path reference to a sheet configuration in the same workbook. */
-            ref: string;
-            /** @description Key of the property used as the reference key. Defaults to `id`. */
-            key: string;
-            filter?: components["schemas"]["ReferenceFilter"];
-            relationship?: components["schemas"]["ReferencePropertyRelationship"];
-        };
-        /** @description Configuration of a reference-list field. */
-        ReferenceListPropertyConfig: {
-            /** @description Full path reference to a sheet configuration in the same workbook. */
-            ref: string;
-            /** @description Key of the property used as the reference key. Defaults to `id`. */
-            key: string;
-            filter?: components["schemas"]["ReferenceFilter"];
-        };
-        /**
-         * @description Narrows the records of the referenced sheet that are valid values: only rows whose
-         *     `refField` value matches this record's `recordField` value are used.
-         */
-        ReferenceFilter: {
-            /** @description The field key of the reference sheet to filter with. */
-            refField: string;
-            /** @description The field key of the record used to filter the reference field. */
-            recordField: string;
-        };
-        /**
-         * @description The type of relationship a reference defines.
-         * @enum {string}
-         */
-        ReferencePropertyRelationship: "has-one" | "has-many";
-        /** @description How the field is displayed in a table or input. */
-        FieldAppearance: {
-            size?: components["schemas"]["FieldSize"];
-        };
-        /**
-         * @description The default visual size, which a user may override.
-         * @enum {string}
-         */
-        FieldSize: "xs" | "s" | "m" | "l" | "xl";
         /** @description A constraint on a field, discriminated on `type`. */
         Constraint: components["schemas"]["ConstraintRequired"] | components["schemas"]["ConstraintUnique"] | components["schemas"]["ConstraintComputed"] | components["schemas"]["ConstraintExternal"] | components["schemas"]["ConstraintStored"];
         /** @description The field must have a value. */
@@ -1526,6 +1170,11 @@ export interface components {
             /** @description Validation level (error, warn, info). Defaults to error. */
             level?: components["schemas"]["ValidationType"];
         };
+        /**
+         * @description Severity of a validation message.
+         * @enum {string}
+         */
+        ValidationType: "error" | "warn" | "info";
         /** @description Configuration of a unique constraint. */
         UniqueConstraintConfig: {
             /** @description Whether casing counts when determining uniqueness. */
@@ -1537,6 +1186,15 @@ export interface components {
             /** @description Validation level (error, warn, info). Defaults to error. */
             level?: components["schemas"]["ValidationType"];
         };
+        /** @description How the field is displayed in a table or input. */
+        FieldAppearance: {
+            size?: components["schemas"]["FieldSize"];
+        };
+        /**
+         * @description The default visual size, which a user may override.
+         * @enum {string}
+         */
+        FieldSize: "xs" | "s" | "m" | "l" | "xl";
         /** @description An action that end users can trigger (here, on a column). */
         Action: {
             /**
@@ -1607,11 +1265,6 @@ export interface components {
          * @enum {string}
          */
         ActionMode: "foreground" | "background" | "toolbarBlocking";
-        /**
-         * @description Runs the action on a regular cadence.
-         * @enum {string}
-         */
-        ActionSchedule: "weekly" | "daily" | "hourly";
         /** @description A message shown with an action. */
         ActionMessage: {
             type: components["schemas"]["ActionMessageType"];
@@ -1623,6 +1276,69 @@ export interface components {
          * @enum {string}
          */
         ActionMessageType: "error" | "info";
+        /**
+         * @description Runs the action on a regular cadence.
+         * @enum {string}
+         */
+        ActionSchedule: "weekly" | "daily" | "hourly";
+        /** @description An input form shown after the action is clicked. */
+        InputForm: {
+            type: components["schemas"]["InputFormType"];
+            /** @description The form's fields. */
+            fields: components["schemas"]["InputField"][];
+        };
+        /**
+         * @description Kind of input form.
+         * @enum {string}
+         */
+        InputFormType: "simple";
+        /** @description One field of an input form. */
+        InputField: {
+            /** @description Unique key for the field. */
+            key: string;
+            /** @description Visible name of the field. */
+            label: string;
+            /** @description Brief description shown below the name. */
+            description?: string;
+            /** @description Field type; informs how the UI sorts and displays data. */
+            type: string;
+            /** @description Default value for the field (any JSON value). */
+            defaultValue?: unknown;
+            config?: components["schemas"]["InputConfig"];
+            /** @description Validations applied to the field. */
+            constraints?: components["schemas"]["InputConstraint"][];
+        };
+        /** @description Additional configuration for enum input fields. */
+        InputConfig: {
+            /** @description The options. */
+            options: components["schemas"]["InputEnumPropertyOption"][];
+        };
+        /** @description One option of an enum input field. */
+        InputEnumPropertyOption: {
+            /** @description A visual label for this option; defaults to the value. */
+            label?: string;
+            /** @description A short description for this option. */
+            description?: string;
+            /** @description An optional color for this option. */
+            color?: string;
+            /** @description A reference to a previously registered icon. */
+            icon?: string;
+            /** @description An arbitrary JSON object associated with this option and available to hooks. */
+            meta?: {
+                [key: string]: unknown;
+            };
+            /** @description The value or id of this option, sent in egress (a string, integer or boolean). */
+            value: unknown;
+        };
+        /** @description A validation applied to an input field. */
+        InputConstraint: {
+            type: components["schemas"]["InputConstraintType"];
+        };
+        /**
+         * @description Kind of input constraint.
+         * @enum {string}
+         */
+        InputConstraintType: "required";
         /** @description A limitation on when an action can run, discriminated on `type`. */
         ActionConstraint: components["schemas"]["ActionConstraintHasAllValid"] | components["schemas"]["ActionConstraintHasSelection"] | components["schemas"]["ActionConstraintHasData"] | components["schemas"]["ActionConstraintHasColumnEnabled"];
         /** @description The action runs only when all records are valid. */
@@ -1717,41 +1433,41 @@ export interface components {
             /** @description Markdown guardrail for this action. */
             content: string;
         };
-        /** @description An input form shown after the action is clicked. */
-        InputForm: {
-            type: components["schemas"]["InputFormType"];
-            /** @description The form's fields. */
-            fields: components["schemas"]["InputField"][];
+        /**
+         * @description Action ID.
+         * @example us_ac_T5vK8mQw
+         */
+        ActionId: string;
+        /** @description Configuration of a string field. */
+        StringConfig: {
+            size: components["schemas"]["StringConfigOptions"];
         };
         /**
-         * @description Kind of input form.
+         * @description How much text the field can store.
          * @enum {string}
          */
-        InputFormType: "simple";
-        /** @description One field of an input form. */
-        InputField: {
-            /** @description Unique key for the field. */
-            key: string;
-            /** @description Visible name of the field. */
-            label: string;
-            /** @description Brief description shown below the name. */
-            description?: string;
-            /** @description Field type; informs how the UI sorts and displays data. */
-            type: string;
-            /** @description Default value for the field (any JSON value). */
-            defaultValue?: unknown;
-            config?: components["schemas"]["InputConfig"];
-            /** @description Validations applied to the field. */
-            constraints?: components["schemas"]["InputConstraint"][];
+        StringConfigOptions: "tiny" | "normal" | "medium" | "long";
+        /** @description Configuration of a number field. */
+        NumberConfig: {
+            /** @description Number of decimal places to round data to. */
+            decimalPlaces?: number;
         };
-        /** @description Additional configuration for enum input fields. */
-        InputConfig: {
+        /** @description Configuration of a boolean field. */
+        BooleanPropertyConfig: {
+            /** @description Allow a state that is neither true nor false, stored as `null`. */
+            allowIndeterminate: boolean;
+        };
+        /** @description Configuration of an enum field. */
+        EnumPropertyConfig: {
+            /** @description Lets the user create new options for this field. */
+            allowCustom?: boolean;
             /** @description The options. */
-            options: components["schemas"]["InputEnumPropertyOption"][];
+            options: components["schemas"]["EnumPropertyOption"][];
+            sortBy?: components["schemas"]["EnumPropertySortBy"];
         };
-        /** @description One option of an enum input field. */
-        InputEnumPropertyOption: {
-            /** @description A visual label for this option; defaults to the value. */
+        /** @description One option of an enum field. */
+        EnumPropertyOption: {
+            /** @description A visual label for this option. */
             label?: string;
             /** @description A short description for this option. */
             description?: string;
@@ -1765,16 +1481,306 @@ export interface components {
             };
             /** @description The value or id of this option, sent in egress (a string, integer or boolean). */
             value: unknown;
-        };
-        /** @description A validation applied to an input field. */
-        InputConstraint: {
-            type: components["schemas"]["InputConstraintType"];
+            /** @description Alternative names used to match this option. */
+            alternativeNames?: string[];
+            /** @description The order of this option in the list (used when `sortBy` is `ordinal`). */
+            ordinal?: number;
         };
         /**
-         * @description Kind of input constraint.
+         * @description How options are sorted. Defaults to `label`.
          * @enum {string}
          */
-        InputConstraintType: "required";
+        EnumPropertySortBy: "label" | "value" | "ordinal";
+        /** @description Configuration of a reference field. */
+        ReferencePropertyConfig: {
+            /** @description Full path reference to a sheet configuration in the same workbook. */
+            ref: string;
+            /** @description Key of the property used as the reference key. Defaults to `id`. */
+            key: string;
+            filter?: components["schemas"]["ReferenceFilter"];
+            relationship?: components["schemas"]["ReferencePropertyRelationship"];
+        };
+        /**
+         * @description Narrows the records of the referenced sheet that are valid values: only rows whose
+         *     `refField` value matches this record's `recordField` value are used.
+         */
+        ReferenceFilter: {
+            /** @description The field key of the reference sheet to filter with. */
+            refField: string;
+            /** @description The field key of the record used to filter the reference field. */
+            recordField: string;
+        };
+        /**
+         * @description The type of relationship a reference defines.
+         * @enum {string}
+         */
+        ReferencePropertyRelationship: "has-one" | "has-many";
+        /** @description Configuration of a reference-list field. */
+        ReferenceListPropertyConfig: {
+            /** @description Full path reference to a sheet configuration in the same workbook. */
+            ref: string;
+            /** @description Key of the property used as the reference key. Defaults to `id`. */
+            key: string;
+            filter?: components["schemas"]["ReferenceFilter"];
+        };
+        /** @description Category mapping; only present when one or more destination fields are of type enum. */
+        EnumDetails: {
+            /** @description The mapping of source values to destination values. */
+            mapping: components["schemas"]["CategoryMapping"][];
+            /** @description Source values that are not mapped from. */
+            unusedSourceValues?: components["schemas"]["EnumValue"][];
+            /** @description Destination values that are not mapped to. */
+            unusedDestinationValues?: components["schemas"]["EnumValue"][];
+        };
+        /** @description Maps one source value to one destination value. */
+        CategoryMapping: {
+            /** @description The source value to map from. */
+            sourceValue?: components["schemas"]["EnumValue"];
+            /** @description The destination value to map to. */
+            destinationValue?: components["schemas"]["EnumValue"];
+        };
+        /** @description An enum value - a string, an integer or a boolean. */
+        EnumValue: string | number | boolean;
+        /** @description Metadata about an edge (how the mapping was found). */
+        Metadata: {
+            certainty?: components["schemas"]["Certainty"];
+            /**
+             * Format: double
+             * @description Confidence of the mapping.
+             */
+            confidence?: number;
+            /** @description How the mapping was found, for example `exact`. */
+            source?: string;
+            /** @description The delimiter detected in the source data. */
+            detectedDelimiter?: string;
+        };
+        /**
+         * @description Certainty of a mapping.
+         * @enum {string}
+         */
+        Certainty: "absolute" | "strong" | "moderate" | "weak";
+        /** @description A source field (with preview values). */
+        SourceField: {
+            /** @description The source field. */
+            sourceField: components["schemas"]["Property"];
+            /** @description Preview values of the data in the source field. */
+            preview?: string[];
+        };
+        /** @description A destination field (with preview values). */
+        DestinationField: {
+            /** @description The destination field. */
+            destinationField: components["schemas"]["Property"];
+            /** @description Preview values of the data in the destination field. */
+            preview?: string[];
+        };
+        /** @description A complete execution plan, for the job and file it belongs to. */
+        JobExecutionPlanRequest: {
+            /** @description The mapped fields. */
+            fieldMapping: components["schemas"]["Edge"][];
+            /** @description Source fields that are not mapped. */
+            unmappedSourceFields: components["schemas"]["SourceField"][];
+            /** @description Destination fields that are not mapped. */
+            unmappedDestinationFields: components["schemas"]["DestinationField"][];
+            /** @description The mapping program's id. */
+            programId?: string;
+            fileId: components["schemas"]["FileId"];
+            jobId: components["schemas"]["JobId"];
+        };
+        /** @description Fields of an execution plan, all optional. */
+        JobExecutionPlanConfig: {
+            /** @description The mapped fields. */
+            fieldMapping?: components["schemas"]["Edge"][];
+            /** @description Source fields that are not mapped. */
+            unmappedSourceFields?: components["schemas"]["SourceField"][];
+            /** @description Destination fields that are not mapped. */
+            unmappedDestinationFields?: components["schemas"]["DestinationField"][];
+            /** @description The mapping program's id. */
+            programId?: string;
+        };
+        /** @description Some fields of an execution plan, for the job and file it belongs to. */
+        JobExecutionPlanConfigRequest: {
+            fileId: components["schemas"]["FileId"];
+            jobId: components["schemas"]["JobId"];
+        } & components["schemas"]["JobExecutionPlanConfig"];
+        /** @description Details sent when acknowledging a job. */
+        JobAckDetails: {
+            /** @description Current status of the job, in text. */
+            info?: string;
+            /** @description The progress of the job, a whole number between 0 and 100. */
+            progress?: number;
+            /**
+             * Format: date-time
+             * @description When the job is expected to finish.
+             */
+            estimatedCompletionAt?: string;
+        };
+        /** @description Outcome summary of a job (body of both `complete` and `fail`). */
+        JobCompleteDetails: {
+            outcome?: components["schemas"]["JobOutcome"];
+            /** @description Final status of the job, in text. */
+            info?: string;
+        };
+        /** @description Outcome summary of a job, shown to the user. */
+        JobOutcome: {
+            /** @description Whether the user must acknowledge the outcome. */
+            acknowledge?: boolean;
+            trigger?: components["schemas"]["JobOutcomeTrigger"];
+            /** @description Label of the outcome dialog's button. */
+            buttonText?: string;
+            next?: components["schemas"]["JobOutcomeNext"];
+            /** @description Heading of the outcome dialog. */
+            heading?: string;
+            /** @description Body of the outcome dialog. */
+            message?: string;
+            /** @description Hides the default button. */
+            hideDefaultButton?: boolean;
+        };
+        /** @description When the outcome's `next` effect fires - a trigger type, or a trigger type with an audience. */
+        JobOutcomeTrigger: components["schemas"]["JobOutcomeTriggerType"] | components["schemas"]["JobOutcomeTriggerDetails"];
+        /**
+         * @description Whether a job outcome's effect should be triggered automatically.
+         * @enum {string}
+         */
+        JobOutcomeTriggerType: "manual" | "automatic" | "automatic_silent";
+        /** @description Details about the trigger for the job outcome. */
+        JobOutcomeTriggerDetails: {
+            type: components["schemas"]["JobOutcomeTriggerType"];
+            audience?: components["schemas"]["JobOutcomeTriggerAudience"];
+        };
+        /**
+         * @description For whom the job outcome's next effect is triggered automatically.
+         * @enum {string}
+         */
+        JobOutcomeTriggerAudience: "originator" | "all";
+        /** @description What happens after the outcome (discriminated on `type`). */
+        JobOutcomeNext: components["schemas"]["JobOutcomeNextId"] | components["schemas"]["JobOutcomeNextUrl"] | components["schemas"]["JobOutcomeNextDownload"] | components["schemas"]["JobOutcomeNextFiles"] | components["schemas"]["JobOutcomeNextWait"] | components["schemas"]["JobOutcomeNextSnapshot"] | components["schemas"]["JobOutcomeNextRetry"] | components["schemas"]["JobOutcomeNextView"] | components["schemas"]["JobOutcomeNextClearFilters"];
+        /** @description Navigate to a resource by id. */
+        JobOutcomeNextId: {
+            /**
+             * @description Discriminator value: id. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "id";
+            /** @description The id to navigate to. */
+            id: string;
+            /** @description Button label. */
+            label?: string;
+            /** @description Path to append. */
+            path?: string;
+            /** @description Query string to append. */
+            query?: string;
+        };
+        /** @description Open a URL. */
+        JobOutcomeNextUrl: {
+            /**
+             * @description Discriminator value: url. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "url";
+            /** @description The URL to open. */
+            url: string;
+            /** @description Button label. */
+            label?: string;
+            /** @description Whether to replace the current tab or iframe when navigating to the URL. Defaults to false. */
+            replace?: boolean;
+        };
+        /** @description Download a file from a URL. */
+        JobOutcomeNextDownload: {
+            /**
+             * @description Discriminator value: download. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "download";
+            /** @description The URL to download. */
+            url: string;
+            /** @description Button label. */
+            label?: string;
+            /** @description Name to save the file as. */
+            fileName?: string;
+        };
+        /** @description Offer one or more Flatfile files. */
+        JobOutcomeNextFiles: {
+            /**
+             * @description Discriminator value: files. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "files";
+            /** @description The files. */
+            files: components["schemas"]["JobOutcomeNextFileObject"][];
+            /** @description Button label. */
+            label?: string;
+        };
+        /** @description One file offered by a `files` outcome. */
+        JobOutcomeNextFileObject: {
+            /** @description The file's id. */
+            fileId: string;
+            /** @description Label for the file. */
+            label?: string;
+        };
+        /** @description Keep waiting (optionally with an effect). */
+        JobOutcomeNextWait: {
+            /**
+             * @description Discriminator value: wait. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "wait";
+            /** @description Fade the dialog. */
+            fade?: boolean;
+            /** @description Show confetti. */
+            confetti?: boolean;
+        };
+        /** @description Open a snapshot of a sheet. */
+        JobOutcomeNextSnapshot: {
+            /**
+             * @description Discriminator value: snapshot. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "snapshot";
+            snapshotId: components["schemas"]["SnapshotId"];
+            /** @description The sheet the snapshot belongs to. */
+            sheetId: string;
+        };
+        /** @description Offer to retry the job. */
+        JobOutcomeNextRetry: {
+            /**
+             * @description Discriminator value: retry. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "retry";
+            /** @description Button label. */
+            label?: string;
+        };
+        /** @description Open a sheet view with some columns hidden. */
+        JobOutcomeNextView: {
+            /**
+             * @description Discriminator value: view. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "view";
+            /** @description The sheet to open. */
+            sheetId: string;
+            /** @description An array of field keys from the sheet. */
+            hiddenColumns: string[];
+            /** @description Button label. */
+            label?: string;
+        };
+        /** @description Clear the filters of one or more sheets. */
+        JobOutcomeNextClearFilters: {
+            /**
+             * @description Discriminator value: clearFilters. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "clearFilters";
+            /** @description Button label. */
+            label?: string;
+            /** @description The sheets whose filters are cleared. */
+            sheetIds?: string[];
+        };
+        /** @description Info about the reason the job was canceled. */
+        JobCancelDetails: {
+            /** @description Why the job was canceled. */
+            info?: string;
+        };
         /** @description The records as a mutation would change them. */
         DiffRecordsResponse: {
             data: components["schemas"]["DiffRecords"];
@@ -1805,6 +1811,40 @@ export interface components {
             values: components["schemas"]["DiffData"];
             /** @description Conflict resolutions for the record. */
             resolves?: components["schemas"]["Resolve"][];
+        };
+        /** @description Record data validation message. */
+        ValidationMessage: {
+            /** @description The field key. */
+            field?: string;
+            type?: components["schemas"]["ValidationType"];
+            source?: components["schemas"]["ValidationSource"];
+            /** @description The message text. */
+            message?: string;
+            /** @description JSONPath from the root of the mapped cell object. */
+            path?: components["schemas"]["JSONPathString"];
+        };
+        /**
+         * @description What produced a validation message.
+         * @enum {string}
+         */
+        ValidationSource: "required-constraint" | "unique-constraint" | "custom-logic" | "unlinked" | "invalid-option" | "is-artifact";
+        /** @description A JSONPath string (RFC 9535). */
+        JSONPathString: string;
+        /** @description Configuration of a record or of specific fields in the record. */
+        RecordConfig: {
+            /** @description Whether the whole record is read-only. */
+            readonly?: boolean;
+            /** @description Per-field configuration, keyed by field key. */
+            fields?: {
+                [key: string]: components["schemas"]["CellConfig"];
+            };
+            /** @description Whether the record is marked for deletion. */
+            markedForDeletion?: boolean;
+        };
+        /** @description Configuration of one cell. */
+        CellConfig: {
+            /** @description Whether the cell is read-only. */
+            readonly?: boolean;
         };
         /** @description The record's cells, keyed by field key. */
         DiffData: {
@@ -1840,48 +1880,6 @@ export interface components {
             /** @description Warning texts. */
             warnings?: string[];
         };
-        /**
-         * @description A cell value: string, integer, number, boolean, date, date-time or array of strings.
-         *     (These alternatives overlap, so any one of them may match.)
-         */
-        CellValueUnion: string | number | boolean | string[];
-        /** @description Record data validation message. */
-        ValidationMessage: {
-            /** @description The field key. */
-            field?: string;
-            type?: components["schemas"]["ValidationType"];
-            source?: components["schemas"]["ValidationSource"];
-            /** @description The message text. */
-            message?: string;
-            /** @description JSONPath from the root of the mapped cell object. */
-            path?: components["schemas"]["JSONPathString"];
-        };
-        /**
-         * @description Severity of a validation message.
-         * @enum {string}
-         */
-        ValidationType: "error" | "warn" | "info";
-        /**
-         * @description What produced a validation message.
-         * @enum {string}
-         */
-        ValidationSource: "required-constraint" | "unique-constraint" | "custom-logic" | "unlinked" | "invalid-option" | "is-artifact";
-        /** @description Configuration of a record or of specific fields in the record. */
-        RecordConfig: {
-            /** @description Whether the whole record is read-only. */
-            readonly?: boolean;
-            /** @description Per-field configuration, keyed by field key. */
-            fields?: {
-                [key: string]: components["schemas"]["CellConfig"];
-            };
-            /** @description Whether the record is marked for deletion. */
-            markedForDeletion?: boolean;
-        };
-        /** @description Configuration of one cell. */
-        CellConfig: {
-            /** @description Whether the cell is read-only. */
-            readonly?: boolean;
-        };
         /** @description A conflict resolution for a record (snake_case wire names are kept). */
         Resolve: {
             /** @description The field key. */
@@ -1899,16 +1897,18 @@ export interface components {
          * @enum {string}
          */
         ResolveType: "conflict" | "resolve";
-        /**
-         * @description Which side a conflict resolves to.
-         * @enum {string}
-         */
-        ResolveTo: "clip" | "main" | "snapshot";
-        /**
-         * @description What to do with records removed from the main sheet.
-         * @enum {string}
-         */
-        RemovedFromMainResolution: "ignore" | "restore";
+        /** @description How to split a job into parts. */
+        JobSplitDetails: {
+            parts: components["schemas"]["JobParts"];
+            /** @description Whether the parts run in parallel. */
+            runInParallel?: boolean;
+        };
+        /** @description The number of parts to create, or the data for each part. */
+        JobParts: number | components["schemas"]["JobPartsArray"];
+        /** @description Data for each of the job parts. */
+        JobPartsArray: {
+            [key: string]: unknown;
+        }[];
     };
     responses: {
         /** @description The request is invalid (for example a missing required field or a value outside an enum). */
