@@ -12,7 +12,7 @@
 // `loadDescription(source)` reads one from a file or a URL. Used by `pnpm spec:update`, by `pnpm spec:fixture`
 // (which keeps the whole API but drops its words, `dropProse`) and by the tests.
 import { readFile } from "node:fs/promises";
-import { parse, YAMLParseError } from "yaml";
+import { parse } from "yaml";
 import { encodeSegment, type Node, pointerGet, reachableRefs, visit } from "./refs";
 
 /** Why a document cannot be taken in; the message says what to do. */
@@ -46,12 +46,10 @@ export async function loadDescription(source: string): Promise<Node> {
     }
   }
   try {
-    // YAML 1.2 reads JSON as well. Fern's output uses no aliases; the limit is lifted so a large file is read whole.
-    return parse(text, { maxAliasCount: -1 });
+    // YAML 1.2 reads JSON as well.
+    return parse(text);
   } catch (error) {
-    if (error instanceof YAMLParseError)
-      throw new ImportError(`${source} is neither JSON nor YAML: ${error.message.split("\n")[0]}`);
-    throw error;
+    throw new ImportError(`${source} is neither JSON nor YAML: ${message(error).split("\n")[0]}`);
   }
 }
 
@@ -70,7 +68,6 @@ export const PROSE_KEYS: ReadonlySet<string> = new Set([
 const NAME_MAPS = new Set([
   "paths",
   "webhooks",
-  "components",
   "schemas",
   "responses",
   "parameters",
