@@ -235,7 +235,7 @@ const ORDER = {
   server: words`url description variables`,
   tag: words`name description externalDocs`,
   pathItem: words`$ref summary description servers parameters`,
-  operation: words`operationId x-idempotent summary description tags externalDocs deprecated security servers
+  operation: words`operationId x-function-name x-idempotent summary description tags externalDocs deprecated security servers
     parameters requestBody responses callbacks`,
   parameter: words`$ref name in required deprecated allowEmptyValue description style explode allowReserved schema
     example examples content`,

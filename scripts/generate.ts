@@ -1,5 +1,8 @@
 // Generates, from openapi/openapi.yaml:
 // - packages/core/src/generated/schema.ts, the API's types, with openapi-typescript;
+// - packages/core/src/generated/operations.ts and jobs.ts, the client's operations: a function per operation, the
+//   types of their bodies and queries, `JobsResource` and `createJobsResource` (tools/src/codegen-operations.ts,
+//   from the table of tools/src/operations-table.ts);
 // - packages/testing/src/generated/openapi.json, what the Jobs simulator validates requests against: every
 //   operation's parameters and request body, and the component schemas they reach, without descriptions and
 //   examples. The simulator bundles it, so the published package never reads the repository.
@@ -12,7 +15,9 @@ import { readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { jobsModule, operationsModule } from "@flatfile-jobs/tools/codegen-operations";
 import { openEnum } from "@flatfile-jobs/tools/open-enums";
+import { operationTable } from "@flatfile-jobs/tools/operations-table";
 import { deref, type Node } from "@flatfile-jobs/tools/refs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -20,6 +25,8 @@ const spec = new URL("../openapi/openapi.yaml", import.meta.url);
 
 const targets = [
   { dir: "packages/core", file: "packages/core/src/generated/schema.ts", generate: typesModule },
+  { dir: "packages/core", file: "packages/core/src/generated/operations.ts", generate: operationFunctions },
+  { dir: "packages/core", file: "packages/core/src/generated/jobs.ts", generate: jobsResource },
   { dir: "packages/testing", file: "packages/testing/src/generated/openapi.json", generate: validationSubset },
 ];
 
@@ -34,6 +41,19 @@ async function typesModule() {
 `;
   // Enums the spec marks open (`x-open-enum: true`) keep a place for values added later (tools/src/open-enums.ts).
   return header + astToString(await openapiTS(spec, { transform: openEnum }));
+}
+
+async function table() {
+  const { parse } = await import("yaml");
+  return operationTable(parse(await readFile(spec, "utf8")));
+}
+
+async function operationFunctions() {
+  return operationsModule(await table());
+}
+
+async function jobsResource() {
+  return jobsModule(await table());
 }
 
 // Keywords whose value is a schema, a list of schemas, or a map of names to schemas (JSON Schema 2020-12).

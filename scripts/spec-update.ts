@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
+import { type OperationRow, OperationTableError, operationTable } from "@flatfile-jobs/tools/operations-table";
 import { publishedPackages } from "@flatfile-jobs/tools/packages";
 import { type Bump, classify, formatReport, type SpecChange } from "@flatfile-jobs/tools/spec-diff";
 import { PLACEHOLDER, placeholders } from "@flatfile-jobs/tools/spec-source";
@@ -80,8 +81,29 @@ async function update(source: string): Promise<void> {
 
   const before = parse(await readFile(FILES.built, "utf8"));
   const after = parse(builtText);
+  // The client's operations are generated from the description: what it cannot generate stops here.
+  let rows: OperationRow[];
+  try {
+    rows = operationTable(after);
+  } catch (error) {
+    if (error instanceof OperationTableError)
+      throw new UpdateError(`the client's operations cannot be generated: ${error.message}`);
+    throw error;
+  }
   const result = classify(before, after);
   console.log(formatReport(result, "the current openapi/openapi.yaml"));
+  const undecided = rows.filter((row) => !row.idempotenceDecided);
+  if (undecided.length > 0) {
+    console.log(
+      `\n${undecided.length} operation(s) wait for a decision on idempotence (x-idempotent, difference 14 of ` +
+        "openapi/README.md); until openapi/overlay.yaml says, the client goes by the method (GET, PUT, DELETE: " +
+        "retried after any transient failure; POST, PATCH: only when nothing was processed):",
+    );
+    for (const row of undecided)
+      console.log(
+        `  ${row.operationId} (${row.method} ${row.path}): ${row.idempotent ? "idempotent" : "not idempotent"}`,
+      );
+  }
   const known = new Set(placeholders(before));
   const undescribed = placeholders(after).filter((pointer) => !known.has(pointer));
   if (undescribed.length > 0) {

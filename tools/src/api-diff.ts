@@ -11,7 +11,12 @@
 //   member added to a class: non-breaking (minor);
 // - a required member added to an interface or object type: breaking, since an object an app writes of that type
 //   no longer compiles; any other added line that is not a member (a union's `| "x"`): breaking;
-// - nothing but comments and whitespace: none.
+// - nothing but comments and whitespace: none;
+// - a member added to an interface marked `@sealed` (an interface apps use but never implement, such as
+//   `JobsResource`): non-breaking, whether optional or not, since no app writes an object of that type;
+// - what is internal is not compared: members marked `@internal` (a client's `[CALL]`) and the declarations the
+//   package does not export that nothing public refers to but through such members (`Call` and the types it
+//   uses): CONTRIBUTING's "Public API" leaves them out of what semver covers.
 
 const DECLARATION =
   /^(?:export\s+)?(?:declare\s+)?(?:default\s+)?(?:abstract\s+)?(class|interface|type|function|const|let|var|enum|namespace|module)\s+([\w$]+)/;
@@ -32,11 +37,17 @@ interface ReportNode {
   head: string;
   tail: string[];
   children: ReportNode[];
+  /** Its release tag says `@internal`. */
+  internal: boolean;
+  /** Its release tag says `@sealed`. */
+  sealed: boolean;
 }
 
 interface Line {
   indent: number;
   text: string;
+  internal: boolean;
+  sealed: boolean;
 }
 
 /** Nodes that share a key, in order: never empty. */
@@ -48,7 +59,7 @@ export function classifyApiReportChange(
   after: string,
 ): { bump: "major" | "minor" | "none"; changes: ApiChange[] } {
   const changes: ApiChange[] = [];
-  compareChildren(parse(before), parse(after), { path: "", inClass: false, topLevel: true }, changes);
+  compareChildren(...publicParts(parse(before), parse(after)), { path: "", inClass: false, topLevel: true }, changes);
   const bump = changes.some((c) => c.level === "breaking")
     ? "major"
     : changes.some((c) => c.level === "non-breaking")
@@ -65,11 +76,21 @@ function parse(report: string): ReportNode[] {
   // Doc comments (openapi-typescript writes the schemas' descriptions inside the types, and API Extractor puts
   // each at the end of the line before the member it describes) say nothing about the surface.
   const code = (block?.[1] ?? text).replace(/\/\*[\s\S]*?\*\//g, "");
+  // A release tag (`// @public @sealed`, `// @internal`) applies to the next line of code.
+  let tags = { internal: false, sealed: false };
   for (const raw of code.split("\n")) {
     const expanded = raw.replace(/\t/g, "    ");
     const content = expanded.trim();
-    if (content === "" || content.startsWith("//")) continue;
-    lines.push({ indent: expanded.length - expanded.trimStart().length, text: content.replace(/\s+/g, " ") });
+    if (content.startsWith("//")) {
+      tags = {
+        internal: tags.internal || /@internal\b/.test(content),
+        sealed: tags.sealed || /@sealed\b/.test(content),
+      };
+      continue;
+    }
+    if (content === "") continue;
+    lines.push({ indent: expanded.length - expanded.trimStart().length, text: content.replace(/\s+/g, " "), ...tags });
+    tags = { internal: false, sealed: false };
   }
   const nodes: ReportNode[] = [];
   let i = 0;
@@ -87,7 +108,13 @@ function parse(report: string): ReportNode[] {
  */
 function readNode(lines: Line[], first: Line, after: number): [ReportNode, number] {
   const indent = first.indent;
-  const node: ReportNode = { head: first.text, tail: [], children: [] };
+  const node: ReportNode = {
+    head: first.text,
+    tail: [],
+    children: [],
+    internal: first.internal,
+    sealed: first.sealed,
+  };
   let i = after;
   for (let line = lines[i]; line !== undefined; line = lines[i]) {
     if (line.indent > indent) {
@@ -102,6 +129,47 @@ function readNode(lines: Line[], first: Line, after: number): [ReportNode, numbe
     }
   }
   return [node, i];
+}
+
+/** `node` without its members marked `@internal`, at any depth. */
+function withoutInternal(node: ReportNode): ReportNode {
+  return { ...node, children: node.children.filter((child) => !child.internal).map(withoutInternal) };
+}
+
+/**
+ * The keys of the declarations of a report that semver covers: the exported ones (not marked `@internal`), and
+ * the declarations they refer to (without their `@internal` members), directly or through each other.
+ */
+function publicKeys(nodes: ReportNode[]): Set<string> {
+  const visible = nodes.filter((node) => !node.internal).map(withoutInternal);
+  const byName = new Map<string, ReportNode>();
+  for (const node of visible) {
+    const name = DECLARATION.exec(node.head)?.[2];
+    if (name !== undefined && !isExported(node)) byName.set(name, node);
+  }
+  const reached = new Set<ReportNode>(visible.filter((node) => isExported(node) || !DECLARATION.test(node.head)));
+  const queue = [...reached];
+  for (let node = queue.pop(); node !== undefined; node = queue.pop()) {
+    for (const [word] of serialize(node).matchAll(/[A-Za-z_$][\w$]*/g)) {
+      const target = byName.get(word);
+      if (target && !reached.has(target)) {
+        reached.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  return new Set([...reached].map((node) => keyOf(node, true) ?? serialize(node)));
+}
+
+/**
+ * Both reports without what is internal to both: a declaration semver covers in either is compared (so one
+ * that stops being exported is seen), and `@internal` members are left out everywhere.
+ */
+function publicParts(before: ReportNode[], after: ReportNode[]): [ReportNode[], ReportNode[]] {
+  const keys = new Set([...publicKeys(before), ...publicKeys(after)]);
+  const keep = (nodes: ReportNode[]) =>
+    nodes.filter((node) => !node.internal && keys.has(keyOf(node, true) ?? serialize(node))).map(withoutInternal);
+  return [keep(before), keep(after)];
 }
 
 function keyOf(node: ReportNode, topLevel: boolean): string | null {
@@ -157,10 +225,10 @@ function group(nodes: ReportNode[], topLevel: boolean): Map<string, Group> {
 function compareChildren(
   before: ReportNode[],
   after: ReportNode[],
-  context: { path: string; inClass: boolean; topLevel: boolean },
+  context: { path: string; inClass: boolean; topLevel: boolean; sealed?: boolean },
   changes: ApiChange[],
 ): void {
-  const { path, inClass, topLevel } = context;
+  const { path, inClass, topLevel, sealed = false } = context;
   const old = group(before, topLevel);
   const now = group(after, topLevel);
   const where = (key: string) => {
@@ -195,6 +263,12 @@ function compareChildren(
       changes.push({ level: "non-breaking", declaration, message: `optional member added: ${node.head}` });
     } else if (inClass) {
       changes.push({ level: "non-breaking", declaration, message: `member added: ${node.head}` });
+    } else if (sealed) {
+      changes.push({
+        level: "non-breaking",
+        declaration,
+        message: `member added to a sealed interface (apps use it, none implements it): ${node.head}`,
+      });
     } else {
       changes.push({
         level: "breaking",
@@ -245,7 +319,14 @@ function compareNode(
   }
   // A class's own members may be added freely; anything nested (an object type in a member) is an object type.
   const isClass = topLevel && DECLARATION.exec(before.head)?.[1] === "class";
-  compareChildren(before.children, after.children, { path: declaration, inClass: isClass, topLevel: false }, changes);
+  // Sealed before and after: a member added to it is an addition (a member nested deeper is an object type's).
+  const sealed = topLevel && before.sealed && after.sealed;
+  compareChildren(
+    before.children,
+    after.children,
+    { path: declaration, inClass: isClass, topLevel: false, sealed },
+    changes,
+  );
 }
 
 function compareOverloads(before: ReportNode[], after: ReportNode[], declaration: string, changes: ApiChange[]): void {

@@ -3,6 +3,7 @@
 // Schemas are compared in the direction data flows: what the app sends (a request may not get stricter) and what
 // it receives (a response may not get wider). Used by `pnpm spec:diff`, `pnpm spec:update` and `check:changeset`.
 
+import { defaultFunctionName } from "./operations-table";
 import { deref as derefIn, type Node } from "./refs";
 
 export interface SpecChange {
@@ -139,6 +140,16 @@ function compareOperation(ctx: Context, pointer: string, oldOp: Node, newOp: Nod
       "breaking",
       `${pointer}/operationId`,
       `operationId ${oldOp.operationId} became ${newOp.operationId} (a type name)`,
+    );
+  }
+  // The function apps import is named from the operation id, or by x-function-name (tools/src/operations-table.ts);
+  // a description without any x-function-name predates the generated functions, whose names it did not give.
+  const functionName = (op: Node) => op["x-function-name"] ?? defaultFunctionName(String(op.operationId));
+  if (namesFunctions(ctx.before) && functionName(oldOp) !== functionName(newOp)) {
+    ctx.add(
+      "breaking",
+      `${pointer}/x-function-name`,
+      `the function ${functionName(oldOp)} became ${functionName(newOp)} (apps import it by name)`,
     );
   }
   const oldIdempotent = idempotent(oldOp, pointer);
@@ -468,6 +479,13 @@ function compareDocs(ctx: Context, pointer: string, a: Node = {}, b: Node = {}):
 }
 
 /** `x-idempotent`, or what HTTP says of the method (GET, PUT and DELETE are idempotent). */
+/** Whether a description names the client's functions (any operation has `x-function-name`). */
+function namesFunctions(doc: Node): boolean {
+  return Object.values<Node>(doc.paths ?? {}).some((item) =>
+    Object.values<Node>(item ?? {}).some((op) => typeof op?.["x-function-name"] === "string"),
+  );
+}
+
 function idempotent(op: Node, pointer: string): boolean {
   return op["x-idempotent"] ?? /\/(get|put|delete|head|options)$/.test(pointer);
 }

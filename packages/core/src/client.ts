@@ -9,13 +9,13 @@ import {
   type RetryInfo,
 } from "./contracts.js";
 import { InvalidArgumentError } from "./errors.js";
+import { createJobsResource, type JobsResource } from "./generated/jobs.js";
 import type { paths } from "./generated/schema.js";
 import { createCall } from "./internal/call.js";
 import * as check from "./internal/check.js";
 import { createLogging, type Logging } from "./internal/logger.js";
 import { fromRequest, type Send, sendDirect, sendThrough, toResponse } from "./internal/send.js";
 import { createTransport } from "./internal/transport.js";
-import { createJobsResource, type JobsResource } from "./jobs.js";
 import { type Region, regionBaseUrl } from "./regions.js";
 
 /** The API's production base URL; regional platform URLs are listed in the spec's `servers`. */

@@ -28,13 +28,13 @@ export type OkBody<P extends keyof paths, M extends Method> = paths[P][Lowercase
   : never;
 
 /**
- * Sends one operation: `jobId` fills the path's `{jobId}`. Resolves to the operation's 200 body, parsed, or
- * rejects with the `JobsError` that fits.
+ * Sends one operation: `jobId` fills the path's `{jobId}`, `params.path` its other parameters. Resolves to the
+ * operation's 200 body, parsed, or rejects with the `JobsError` that fits.
  */
 export type Call = <P extends keyof paths, M extends Method>(
   operation: Operation<P, M>,
   jobId: string | undefined,
-  params: { query?: object | undefined; body?: unknown },
+  params: { path?: Readonly<Record<string, string>>; query?: object | undefined; body?: unknown },
   options: RequestOptions | undefined,
 ) => Promise<OkBody<P, M>>;
 

@@ -31,27 +31,11 @@ export {
   RateLimitError,
   UnprocessableEntityError,
 } from "./errors.js";
-export type { JobsResource } from "./jobs.js";
-export { createJobsResource } from "./jobs.js";
-export {
-  ackJob,
-  ackJobOutcome,
-  cancelJob,
-  completeJob,
-  createJob,
-  deleteJob,
-  executeJob,
-  failJob,
-  getJob,
-  getJobExecutionPlan,
-  listJobs,
-  previewJobMutation,
-  retryJob,
-  splitJob,
-  updateJob,
-  updateJobExecutionPlan,
-  updateJobExecutionPlanFields,
-} from "./operations.js";
+export type { JobsResource } from "./generated/jobs.js";
+export { createJobsResource } from "./generated/jobs.js";
+// Every operation function and the types of their bodies and queries, as generated from the spec: a new operation
+// is exported with no edit here.
+export * from "./generated/operations.js";
 export type { IterateOptions, JobIterable } from "./pagination.js";
 export { iterateJobs } from "./pagination.js";
 export type { Region } from "./regions.js";
@@ -64,13 +48,7 @@ export type {
   Edge,
   ErrorsBody,
   Job,
-  JobAckDetails,
-  JobCancelDetails,
-  JobCompleteDetails,
-  JobConfig,
   JobExecutionPlan,
-  JobExecutionPlanConfigRequest,
-  JobExecutionPlanRequest,
   JobId,
   JobMode,
   JobOutcome,
@@ -81,18 +59,14 @@ export type {
   JobPlan,
   JobPlanResponse,
   JobResponse,
-  JobSplitDetails,
   JobStatus,
   JobSubject,
   JobsApiComponents,
   JobsApiPaths,
   JobTrigger,
   JobType,
-  JobUpdate,
   JobUpdateConfig,
-  ListJobsQuery,
   ListJobsResponse,
-  MutateJobConfig,
   OperationResult,
   Pagination,
   Property,

@@ -1,9 +1,9 @@
 import type { JobsCore, RequestOptions } from "./contracts.js";
 import { APIUserAbortError } from "./errors.js";
+import { type ListJobsQuery, listJobs } from "./generated/operations.js";
 import { checkRequestOptions } from "./internal/call.js";
 import * as check from "./internal/check.js";
-import { listJobs } from "./operations.js";
-import type { Job, ListJobsQuery, ListJobsResponse } from "./types.js";
+import type { Job, ListJobsResponse } from "./types.js";
 
 /** Options of `jobs.iterate`: those of any call, plus a limit on pages and the prefetch switch. */
 export interface IterateOptions extends RequestOptions {

@@ -1,8 +1,8 @@
 import type { JobsCore } from "./contracts.js";
 import { JobCanceledError, JobsError } from "./errors.js";
+import { ackJob, completeJob, failJob, getJob, type JobCompleteDetails } from "./generated/operations.js";
 import * as check from "./internal/check.js";
-import { ackJob, completeJob, failJob, getJob } from "./operations.js";
-import type { Job, JobCompleteDetails } from "./types.js";
+import type { Job } from "./types.js";
 
 /** What a job handler is given. */
 export interface JobContext {

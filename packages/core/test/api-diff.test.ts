@@ -233,4 +233,80 @@ export interface components {
       classifyApiReportChange("export type A = string;", "export type A = string;\nexport type B = number;").bump,
     ).toBe("minor");
   });
+
+  describe("what semver does not cover, and interfaces apps never implement", () => {
+    // A client contract as core's report has it: an internal member, and the types only it refers to.
+    const CONTRACT = (call: string, resource: string) => `
+// @public
+const CALL: unique symbol;
+
+// @public
+type Call = (jobId: string | undefined, params: {
+${call}
+}) => Promise<unknown>;
+
+// @public
+export interface JobsCore {
+    // @internal
+    readonly [CALL]: Call;
+    readonly baseUrl: string;
+}
+
+// @public @sealed
+export interface JobsResource {
+${resource}
+}
+
+// @public
+export interface RequestOptions {
+    timeout?: number;
+}
+`;
+    const CALL_BEFORE = "    query?: object | undefined;\n    body?: unknown;";
+    const METHODS = "    get(jobId: string): Promise<unknown>;\n    list(): Promise<unknown>;";
+
+    it("leaves out an @internal member and what only it refers to: a change there needs no release", () => {
+      const after = CONTRACT(`    path?: Readonly<Record<string, string>>;\n${CALL_BEFORE}`, METHODS);
+      expect(classifyApiReportChange(report(CONTRACT(CALL_BEFORE, METHODS)), report(after))).toEqual({
+        bump: "none",
+        changes: [],
+      });
+      const internalMember = CONTRACT(CALL_BEFORE, METHODS).replace(
+        "readonly [CALL]: Call;",
+        "readonly [CALL]: Call | undefined;",
+      );
+      expect(classifyApiReportChange(report(CONTRACT(CALL_BEFORE, METHODS)), report(internalMember)).bump).toBe("none");
+    });
+
+    it("still compares a declaration that a public one refers to besides an internal one", () => {
+      const both = (call: string) =>
+        `${CONTRACT(call, METHODS)}\n// @public\nexport function send(call: Call): void;\n`;
+      const result = classifyApiReportChange(
+        report(both(CALL_BEFORE)),
+        report(both(`    path?: Readonly<Record<string, string>>;\n${CALL_BEFORE}`)),
+      );
+      expect(result.bump).toBe("minor");
+      expect(result.changes.map((c) => c.declaration)).toEqual(["Call.path"]);
+    });
+
+    it("calls a member added to a sealed interface an addition, even a required one; removing one stays breaking", () => {
+      const added = CONTRACT(CALL_BEFORE, `${METHODS}\n    pause(jobId: string): Promise<unknown>;`);
+      const result = classifyApiReportChange(report(CONTRACT(CALL_BEFORE, METHODS)), report(added));
+      expect(result.bump).toBe("minor");
+      expect(result.changes).toEqual([
+        {
+          level: "non-breaking",
+          declaration: "JobsResource.pause",
+          message:
+            "member added to a sealed interface (apps use it, none implements it): pause(jobId: string): Promise<unknown>;",
+        },
+      ]);
+      expect(classifyApiReportChange(report(added), report(CONTRACT(CALL_BEFORE, METHODS))).bump).toBe("major");
+      // Not sealed: a required member added is breaking, as before.
+      const unsealed = (text: string) => text.replace("// @public @sealed", "// @public");
+      expect(
+        classifyApiReportChange(report(unsealed(CONTRACT(CALL_BEFORE, METHODS))), report(unsealed(added))).bump,
+      ).toBe("major");
+    });
+  });
 });

@@ -1,37 +1,25 @@
-// Each operation function declares its method, path and idempotence; the spec (`x-idempotent`) is the source of
-// those facts, and the retry policy reads them from the operation instead of knowing paths itself.
+// Each operation is generated as a function and a `client.jobs` method, and declares its method, path and
+// idempotence; the spec (`x-idempotent`) is the source of those facts, and the retry policy reads them from the
+// operation instead of knowing paths itself.
 
+import { operationTable } from "@flatfile-jobs/tools/operations-table";
 import { spec } from "@flatfile-jobs/tools/spec";
 import { describe, expect, it } from "vitest";
 import { CALL, type JobsCore, type Operation } from "../src/contracts.js";
 import * as core from "../src/index.js";
 
-/** The functions, each called on a client that records the operation it is asked to send. */
-const FUNCTIONS = {
-  list: core.listJobs,
-  create: core.createJob,
-  get: core.getJob,
-  update: core.updateJob,
-  delete: core.deleteJob,
-  execute: core.executeJob,
-  getExecutionPlan: core.getJobExecutionPlan,
-  updateExecutionPlan: core.updateJobExecutionPlan,
-  updateExecutionPlanFields: core.updateJobExecutionPlanFields,
-  ack: core.ackJob,
-  ackOutcome: core.ackJobOutcome,
-  complete: core.completeJob,
-  fail: core.failJob,
-  cancel: core.cancelJob,
-  retry: core.retryJob,
-  previewMutation: core.previewJobMutation,
-  split: core.splitJob,
-} as Record<string, (client: JobsCore, ...args: unknown[]) => Promise<unknown>>;
+const table = operationTable(spec);
 
-function declared(name: string): Operation {
+/** The function an operation is generated as, called on a client that records the operation it is asked to send. */
+function declared(functionName: string, pathParams: string[]): Operation {
   let seen: Operation | undefined;
   const recorder = { baseUrl: "", [CALL]: async (operation: Operation) => (seen = operation) } as unknown as JobsCore;
-  void FUNCTIONS[name]?.(recorder, "us_jb_1", {});
-  if (!seen) throw new Error(`${name} sent nothing`);
+  const operation = (core as unknown as Record<string, (client: JobsCore, ...args: unknown[]) => unknown>)[
+    functionName
+  ];
+  if (typeof operation !== "function") throw new Error(`core exports no function ${functionName}`);
+  void operation(recorder, ...pathParams.map((name) => `us_${name}_1`), {});
+  if (!seen) throw new Error(`${functionName} sent nothing`);
   return seen;
 }
 
@@ -40,19 +28,34 @@ describe("operations declare what the spec says", () => {
   const fromSpec = Object.entries(paths).flatMap(([path, item]) =>
     Object.entries(item)
       .filter(([, op]) => typeof op?.operationId === "string")
-      .map(([method, op]) => ({
-        name: op.operationId as string,
-        operation: { method: method.toUpperCase(), path, idempotent: op["x-idempotent"] },
-      })),
+      .map(([method, op]) => ({ name: op.operationId as string, method: method.toUpperCase(), path, op })),
   );
 
-  it("has a function for each of the spec's 17 operations", () => {
-    expect(fromSpec).toHaveLength(17);
-    expect(Object.keys(FUNCTIONS).sort()).toEqual(fromSpec.map((op) => op.name).sort());
+  it("has a function and a client.jobs method for each of the spec's operations", () => {
+    expect(table.map((row) => row.operationId)).toEqual(fromSpec.map((op) => op.name));
+    const jobs = core.createJobsResource({ baseUrl: "" } as JobsCore) as unknown as Record<string, unknown>;
+    for (const row of table) {
+      expect(typeof (core as Record<string, unknown>)[row.functionName], row.functionName).toBe("function");
+      expect(typeof jobs[row.operationId], `jobs.${row.operationId}`).toBe("function");
+    }
   });
 
-  it.each(fromSpec)("$name: method, path and idempotence as in the spec", ({ name, operation }) => {
-    expect(typeof operation.idempotent).toBe("boolean");
-    expect(declared(name)).toEqual(operation);
+  it.each(fromSpec)("$name: method, path and idempotence as in the spec", ({ name, method, path, op }) => {
+    const row = table.find((r) => r.operationId === name);
+    if (!row) throw new Error(`no row for ${name}`);
+    expect(typeof op["x-idempotent"]).toBe("boolean");
+    expect(declared(row.functionName, row.pathParams)).toEqual({ method, path, idempotent: op["x-idempotent"] });
+  });
+
+  it("keeps the function names apps import: the rule (verb + Job + the rest) and the spec's x-function-name", () => {
+    const names = Object.fromEntries(table.map((row) => [row.operationId, row.functionName]));
+    expect(names).toMatchObject({
+      list: "listJobs",
+      get: "getJob",
+      getExecutionPlan: "getJobExecutionPlan",
+      updateExecutionPlanFields: "updateJobExecutionPlanFields",
+      ackOutcome: "ackJobOutcome",
+      previewMutation: "previewJobMutation",
+    });
   });
 });

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createJobsClient, InvalidArgumentError, type JobsResource } from "../src/index.js";
+import { CALL } from "../src/contracts.js";
+import { createJobsClient, InvalidArgumentError, type JobsCore, type JobsResource } from "../src/index.js";
 import { BASE_URL, json, recordingFetch, TOKEN } from "./recording-fetch.js";
 
 const job = { id: "x", type: "workbook", operation: "op", source: "s" };
@@ -100,5 +101,38 @@ describe("job ids in paths", () => {
     }
     expect(thrown).toBe(false);
     return expect(promise).rejects.toBeInstanceOf(InvalidArgumentError);
+  });
+});
+
+describe("paths with parameters besides the job id", () => {
+  // An operation Flatfile could add, `GET /jobs/{jobId}/parts/{partId}`: the generated function hands its
+  // other parameters to the client's Call, which checks and encodes each one like the job id.
+  const partOf = { method: "GET", path: "/jobs/{jobId}/parts/{partId}", idempotent: true } as unknown as Parameters<
+    JobsCore[typeof CALL]
+  >[0];
+
+  it.each([
+    ["without middleware (sent directly)", false],
+    ["with middleware (sent through openapi-fetch)", true],
+  ])("fills and encodes every parameter of the path, %s", async (_, withMiddleware) => {
+    const recorder = recordingFetch(() => json(200, { data: job }));
+    const client = createJobsClient({ token: TOKEN, baseUrl: BASE_URL, fetch: recorder.fetch });
+    if (withMiddleware) client.use({ onRequest: ({ request }) => request });
+    await client[CALL](partOf, "us_jb_1", { path: { partId: "a/b c" } }, undefined);
+    expect(recorder.requests.map((r) => r.url.pathname)).toEqual(["/v1/jobs/us_jb_1/parts/a%2Fb%20c"]);
+  });
+
+  it("refuses a parameter that cannot be one path segment, naming it, before anything is sent", async () => {
+    const recorder = recordingFetch(() => json(200, { data: job }));
+    const client = createJobsClient({ token: TOKEN, baseUrl: BASE_URL, fetch: recorder.fetch });
+    for (const [value, got] of [
+      ["..", '"..", which cannot be sent as one path segment'],
+      [undefined, "undefined"],
+    ] as const) {
+      const call = client[CALL](partOf, "us_jb_1", { path: value === undefined ? {} : { partId: value } }, undefined);
+      await expect(call).rejects.toThrow(InvalidArgumentError);
+      await expect(call).rejects.toThrow(`partId must be a string, got ${got}.`);
+    }
+    expect(recorder.requests).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Call, Operation, RequestOptions } from "../contracts.js";
 import { APIError, InvalidArgumentError, InvalidResponseError, JobsError } from "../errors.js";
 import * as check from "./check.js";
-import { assertJobId } from "./job-id.js";
+import { assertPathParam } from "./job-id.js";
 import { redactDeep, redactHeaders } from "./redact.js";
 import { parseRetryAfter } from "./retry-policy.js";
 import type { Send } from "./send.js";
@@ -26,12 +26,16 @@ export function checkRequestOptions(options: RequestOptions | undefined): Reques
  * `InvalidResponseError` that shows what arrived, not a bare `SyntaxError`.
  */
 export function createCall(send: Send, secret: string, baseUrl: string): Call {
-  return (async (operation: Operation, jobId: string | undefined, { query, body }, callOptions) => {
+  return (async (operation: Operation, jobId: string | undefined, { path: others, query, body }, callOptions) => {
     const options = checkRequestOptions(callOptions);
     const { method, path: template } = operation;
-    if (template.includes("{")) assertJobId(jobId);
-    // The request as errors name it, e.g. `/jobs/us_jb_1/ack`.
-    const path = template.replace("{jobId}", encodeURIComponent(jobId as string));
+    // The request as errors name it, e.g. `/jobs/us_jb_1/ack`: every parameter of the path checked before anything
+    // is sent, and encoded; `{jobId}` is the job id, any other comes from `params.path`.
+    const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const value = name === "jobId" ? jobId : others?.[name];
+      assertPathParam(name, value);
+      return encodeURIComponent(value);
+    });
     const settings: CallSettings = {
       timeout: options.timeout,
       maxRetries: options.maxRetries,
@@ -44,7 +48,7 @@ export function createCall(send: Send, secret: string, baseUrl: string): Call {
         signal: options.signal,
         headers: options.headers,
         settings,
-        params: { path: { jobId }, query },
+        params: { path: { ...others, jobId }, query },
         body,
       });
     } catch (error) {

@@ -9,7 +9,8 @@ export interface SendInit {
   headers: Record<string, string> | undefined;
   /** The call's transport settings; the transport writes back how many attempts it made. */
   settings: CallSettings;
-  params: { path: { jobId: string | undefined }; query: object | undefined };
+  /** The path's parameters (checked: those the path has are strings), and the query. */
+  params: { path: Record<string, string | undefined>; query: object | undefined };
   body: unknown;
 }
 
