@@ -3,11 +3,14 @@
 // - packages/core/src/generated/operations.ts and jobs.ts, the client's operations: a function per operation, the
 //   types of their bodies and queries, `JobsResource` and `createJobsResource` (tools/src/codegen-operations.ts,
 //   from the table of tools/src/operations-table.ts);
+// - the tables of operations in README.md and packages/core/README.md, between their markers
+//   (tools/src/codegen-docs.ts);
 // - packages/testing/src/generated/openapi.json, what the Jobs simulator validates requests against: every
 //   operation's parameters and request body, and the component schemas they reach, without descriptions and
 //   examples. The simulator bundles it, so the published package never reads the repository.
-// Run inside a package (as turbo's `generate` task does), it writes that package's file only; run from anywhere
-// else, both. openapi/openapi.yaml is itself built, from openapi/flatfile.yaml and openapi/overlay.yaml, by
+// Run inside a package (as turbo's `generate` task does), it writes that package's files only; with `--docs`, the
+// tables in the docs only; run from anywhere else, all of them. openapi/openapi.yaml is itself built, from
+// openapi/flatfile.yaml and openapi/overlay.yaml, by
 // scripts/build-spec.ts, which `pnpm generate` runs before this. `--check` regenerates in memory and fails if a
 // committed file differs, openapi.yaml included (used by `pnpm check:generated`, which runs from the root and so
 // checks all three).
@@ -15,6 +18,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { functionsTable, operationsTable, replaceGenerated, retryTable } from "@flatfile-jobs/tools/codegen-docs";
 import { jobsModule, operationsModule } from "@flatfile-jobs/tools/codegen-operations";
 import { openEnum } from "@flatfile-jobs/tools/open-enums";
 import { operationTable } from "@flatfile-jobs/tools/operations-table";
@@ -27,6 +31,9 @@ const targets = [
   { dir: "packages/core", file: "packages/core/src/generated/schema.ts", generate: typesModule },
   { dir: "packages/core", file: "packages/core/src/generated/operations.ts", generate: operationFunctions },
   { dir: "packages/core", file: "packages/core/src/generated/jobs.ts", generate: jobsResource },
+  // The tables of operations in the docs, between their markers (`--docs` writes only these).
+  { dir: "", file: "README.md", generate: rootReadme, docs: true },
+  { dir: "", file: "packages/core/README.md", generate: coreReadme, docs: true },
   { dir: "packages/testing", file: "packages/testing/src/generated/openapi.json", generate: validationSubset },
 ];
 
@@ -54,6 +61,18 @@ async function operationFunctions() {
 
 async function jobsResource() {
   return jobsModule(await table());
+}
+
+async function rootReadme() {
+  const rows = await table();
+  let text = await readFile(new URL("../README.md", import.meta.url), "utf8");
+  text = replaceGenerated(text, "operations", operationsTable(rows), "README.md");
+  return replaceGenerated(text, "retries", retryTable(rows), "README.md");
+}
+
+async function coreReadme() {
+  const text = await readFile(new URL("../packages/core/README.md", import.meta.url), "utf8");
+  return replaceGenerated(text, "functions", functionsTable(await table()), "packages/core/README.md");
 }
 
 // Keywords whose value is a schema, a list of schemas, or a map of names to schemas (JSON Schema 2020-12).
@@ -163,8 +182,9 @@ function outline(value: unknown, depth: number, indent = ""): string {
 
 // Inside a package with a target: that target. Anywhere else: all of them.
 const here = relative(root, process.cwd()).split(sep).join("/");
-const selected = targets.filter((t) => here === t.dir || here.startsWith(`${t.dir}/`));
-const chosen = selected.length > 0 ? selected : targets;
+const docsOnly = process.argv.includes("--docs");
+const selected = targets.filter((t) => !t.docs && t.dir && (here === t.dir || here.startsWith(`${t.dir}/`)));
+const chosen = docsOnly ? targets.filter((t) => t.docs) : selected.length > 0 ? selected : targets;
 const check = process.argv.includes("--check");
 
 let stale = false;

@@ -1,5 +1,5 @@
-// Soak run (`pnpm soak`): one client of the built @flatfile-jobs/node package sends many calls, all 17
-// operations in turn, to the fault server (tools/src/fault-server.ts), which answers with a seeded random
+// Soak run (`pnpm soak`): one client of the built @flatfile-jobs/node package sends many calls, every operation of
+// the spec in turn, to the fault server (tools/src/fault-server.ts), which answers with a seeded random
 // mix of faults. It prints what happened and exits 1 if any call hung, any rejection went unhandled, any
 // error was not an SDK error, any request was left open, or the server executed a non-idempotent call twice.
 //
@@ -18,6 +18,9 @@ import {
   type RequestInfo,
   startFaultServer,
 } from "@flatfile-jobs/tools/fault-server";
+import { exampleArguments } from "@flatfile-jobs/tools/operation-examples";
+import { operationTable } from "@flatfile-jobs/tools/operations-table";
+import { spec } from "@flatfile-jobs/tools/spec";
 
 /** Each attempt's timeout; the slow faults take longer than this, so they time out. */
 const ATTEMPT_TIMEOUT_MS = 200;
@@ -122,53 +125,23 @@ function pickFault({ callId, attempt, path }: RequestInfo): Fault {
 
 // ---------------------------------------------------------------------------------------------------------
 
-/** One realistic call per operation; `id` is unique to the call, so the server counts each call apart. */
+/**
+ * A call of `operation` on the job `id`, with the spec's example arguments (tools/src/operation-examples.ts): every
+ * operation of the spec, as the generated client has it.
+ */
 function callOf(
   jobs: typeof client.jobs,
   operation: OperationName,
   id: string,
   options: { headers: Record<string, string> },
 ): Promise<unknown> {
-  switch (operation) {
-    case "list":
-      return jobs.list({ pageSize: 10, source: "us_wb_soak" }, options);
-    case "create":
-      return jobs.create({ type: "workbook", operation: "submitAction", source: "us_wb_soak" }, options);
-    case "previewMutation":
-      return jobs.previewMutation({ sheetId: "us_sh_soak", mutateRecord: "(record) => record" }, options);
-    case "get":
-      return jobs.get(id, options);
-    case "update":
-      return jobs.update(id, { progress: 50, info: "Halfway" }, options);
-    case "delete":
-      return jobs.delete(id, options);
-    case "execute":
-      return jobs.execute(id, options);
-    case "getExecutionPlan":
-      return jobs.getExecutionPlan(id, options);
-    case "updateExecutionPlan": {
-      const plan = { fieldMapping: [], unmappedSourceFields: [], unmappedDestinationFields: [] };
-      return jobs.updateExecutionPlan(id, { ...plan, fileId: "us_fl_soak", jobId: id }, options);
-    }
-    case "updateExecutionPlanFields":
-      return jobs.updateExecutionPlanFields(id, { fileId: "us_fl_soak", jobId: id }, options);
-    case "ack":
-      return jobs.ack(id, { info: "Working", progress: 10 }, options);
-    case "ackOutcome":
-      return jobs.ackOutcome(id, options);
-    case "complete":
-      return jobs.complete(id, { outcome: { message: "Done" } }, options);
-    case "fail":
-      return jobs.fail(id, { outcome: { message: "Failed" } }, options);
-    case "cancel":
-      return jobs.cancel(id, { info: "Canceled" }, options);
-    case "retry":
-      return jobs.retry(id, options);
-    case "split":
-      return jobs.split(id, { parts: 2 }, options);
-    default:
-      throw new Error(`no call for ${operation}`);
-  }
+  const row = specOperations.find((r) => r.operationId === operation);
+  const method = (jobs as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>)[operation];
+  if (!row || typeof method !== "function") throw new Error(`the client has no operation ${operation}`);
+  const args = exampleArguments(spec, row);
+  const jobIdAt = row.pathParams.indexOf("jobId");
+  if (jobIdAt !== -1) args[jobIdAt] = id;
+  return method(...args, options);
 }
 
 const tally = (table: Record<string, number>, key: string) => {
@@ -197,6 +170,7 @@ const problems: {
 process.on("unhandledRejection", (reason) => problems.unhandledRejections.push(reason));
 process.on("uncaughtException", (error) => problems.uncaughtExceptions.push(error));
 
+const specOperations = operationTable(spec);
 const server = await startFaultServer();
 server.script(pickFault);
 const client = createJobsClient({

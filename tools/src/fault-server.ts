@@ -1,6 +1,6 @@
 // A scriptable fake of the Jobs API for robustness tests and `pnpm soak`: a real node:http server on 127.0.0.1
-// that serves the 17 operations under /v1 and answers each request with a scripted fault (error statuses,
-// resets, stalls, broken bodies) or a plausible JSON body, while counting what it received and executed.
+// that serves every operation of openapi/openapi.yaml under /v1 (its table, tools/src/operations-table.ts) and
+// answers each request with a scripted fault (error statuses, resets, stalls, broken bodies) or a plausible JSON body, while counting what it received and executed.
 //
 // "Executed" (an effect) means the server got as far as applying the operation: it read the whole request
 // body and then did not reject it up front. Concretely an effect is counted, once per request, when the
@@ -24,7 +24,9 @@ import {
 } from "node:http";
 import type { Socket } from "node:net";
 import getPort from "get-port";
-import { operations } from "./spec";
+import { minimalValue } from "./operation-examples";
+import { type OperationRow, operationTable } from "./operations-table";
+import { deref, spec } from "./spec";
 
 const HOST = "127.0.0.1";
 const BASE_PATH = "/v1";
@@ -38,32 +40,18 @@ const MAX_REQUEST_BODY = 1024 * 1024;
 /** Longest request body kept in `requests()`. */
 const RECORDED_BODY = 4096;
 
-export type OperationName =
-  | "list"
-  | "create"
-  | "previewMutation"
-  | "get"
-  | "update"
-  | "delete"
-  | "execute"
-  | "getExecutionPlan"
-  | "updateExecutionPlan"
-  | "updateExecutionPlanFields"
-  | "ack"
-  | "ackOutcome"
-  | "complete"
-  | "fail"
-  | "cancel"
-  | "retry"
-  | "split";
+/** An operation's id in the spec (`get`, `ack`, …). */
+export type OperationName = string;
 
 export interface OperationInfo {
   operation: OperationName;
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  /** What follows `/jobs/{jobId}` (`""` for the job itself); null when the path has no job id. */
-  suffix: string | null;
+  method: OperationRow["method"];
+  /** The spec's path (`/jobs/{jobId}/ack`). */
+  path: string;
   /** Whether sending it twice is harmless. */
   idempotent: boolean;
+  /** The component schema of its 200 body (`JobResponse`), which the plausible answers are shaped after. */
+  response: string | undefined;
 }
 
 /** Overrides whether the answer counts as having executed the request (see the module's header comment). */
@@ -138,7 +126,7 @@ export interface Count {
 
 export interface Counts {
   total: Count;
-  byOperation: Partial<Record<OperationName | "unknown", Count>>;
+  byOperation: Record<OperationName, Count>;
   /** Keyed by `METHOD rawPath`, e.g. `POST /v1/jobs/us_jb_1/complete`. */
   byRoute: Record<string, Count>;
   /** Keyed by `x-call-id`, else by `METHOD rawPath`. */
@@ -177,53 +165,40 @@ export interface FaultServer {
 }
 
 /**
- * The 17 operations: `suffix` is what follows `/jobs/{jobId}` (null: no job id in the path). `idempotent`
- * (sending one twice is harmless) is read from the spec's `x-idempotent`, as the client's operations declare it.
+ * Every operation of the spec, with its idempotence as the spec says (`x-idempotent`, as the client's generated
+ * operations declare it): a literal path before one with parameters, so `/jobs/preview-mutation` is not a job id.
  */
-export const OPERATIONS: readonly OperationInfo[] = (
-  [
-    { operation: "list", method: "GET", suffix: null },
-    { operation: "create", method: "POST", suffix: null },
-    { operation: "previewMutation", method: "POST", suffix: null },
-    { operation: "get", method: "GET", suffix: "" },
-    { operation: "update", method: "PATCH", suffix: "" },
-    { operation: "delete", method: "DELETE", suffix: "" },
-    { operation: "execute", method: "POST", suffix: "/execute" },
-    { operation: "getExecutionPlan", method: "GET", suffix: "/plan" },
-    { operation: "updateExecutionPlan", method: "PUT", suffix: "/plan" },
-    { operation: "updateExecutionPlanFields", method: "PATCH", suffix: "/plan" },
-    { operation: "ack", method: "POST", suffix: "/ack" },
-    { operation: "ackOutcome", method: "POST", suffix: "/outcome/ack" },
-    { operation: "complete", method: "POST", suffix: "/complete" },
-    { operation: "fail", method: "POST", suffix: "/fail" },
-    { operation: "cancel", method: "POST", suffix: "/cancel" },
-    { operation: "retry", method: "POST", suffix: "/retry" },
-    { operation: "split", method: "POST", suffix: "/split" },
-  ] satisfies Omit<OperationInfo, "idempotent">[]
-).map((op) => ({ ...op, idempotent: idempotentInSpec(op.operation) }));
-
-function idempotentInSpec(operationId: string): boolean {
-  const found = operations.find((op) => op.operationId === operationId);
-  if (typeof found?.["x-idempotent"] !== "boolean") throw new Error(`${operationId}: no x-idempotent in the spec`);
-  return found["x-idempotent"];
-}
+export const OPERATIONS: readonly OperationInfo[] = operationTable(spec)
+  .map((row) => ({
+    operation: row.operationId,
+    method: row.method,
+    path: row.path,
+    idempotent: row.idempotent,
+    response: row.response,
+  }))
+  .sort((a, b) => a.path.split("{").length - b.path.split("{").length);
 
 /**
- * Which operation a raw request path names. The job id segment is decoded; the raw path is never
- * normalised, so a request that escaped `/v1/jobs/` is seen as it arrived.
+ * Which operation a raw request path names, and the raw segment of its job id. Every parameter takes one
+ * non-empty raw segment; the raw path is never normalised, so a request that escaped `/v1/jobs/` is seen as it
+ * arrived.
  */
-function route(method: string | undefined, rawPath: string): OperationInfo | undefined {
-  const segments = rawPath.split("/");
-  if (segments[0] !== "" || `/${segments[1]}` !== BASE_PATH || segments[2] !== "jobs") return undefined;
-  const rest = segments.slice(3);
-  if (rest.length === 0)
-    return OPERATIONS.find((op) => op.suffix === null && op.method === method && op.operation !== "previewMutation");
-  if (rest.length === 1 && rest[0] === "preview-mutation" && method === "POST") {
-    return OPERATIONS.find((op) => op.operation === "previewMutation");
+function route(
+  method: string | undefined,
+  rawPath: string,
+): { op: OperationInfo; jobSegment: string | undefined } | undefined {
+  if (!rawPath.startsWith(`${BASE_PATH}/`)) return undefined;
+  const segments = rawPath.slice(BASE_PATH.length).split("/");
+  for (const op of OPERATIONS) {
+    if (op.method !== method) continue;
+    const template = op.path.split("/");
+    if (template.length !== segments.length) continue;
+    const matches = template.every((part, i) =>
+      /^\{[^}]+\}$/.test(part) ? (segments[i] ?? "") !== "" : part === segments[i],
+    );
+    if (matches) return { op, jobSegment: segments[template.indexOf("{jobId}")] };
   }
-  const suffix = rest.length > 1 ? `/${rest.slice(1).join("/")}` : "";
-  const op = OPERATIONS.find((candidate) => candidate.suffix === suffix && candidate.method === method);
-  return op && rest[0] !== "" ? op : undefined;
+  return undefined;
 }
 
 function decodeSegment(segment: string): string | undefined {
@@ -237,7 +212,7 @@ function decodeSegment(segment: string): string | undefined {
 // ---------------------------------------------------------------------------------------------------------
 // Bodies: plausible answers in the shapes of the spec's 200 responses.
 
-const STATUS_AFTER: Partial<Record<OperationName | "unknown", string>> = {
+const STATUS_AFTER: Record<string, string> = {
   ack: "executing",
   complete: "complete",
   fail: "failed",
@@ -290,37 +265,40 @@ function diffRecord(n: number) {
   };
 }
 
-/** The 200 body of an operation, for the job id in the path (or a made-up one). */
+/** The 200 body of an operation, for the job id in the path (or a made-up one), shaped by its response schema. */
 function okBody(
   operation: OperationName | "unknown",
   jobId: string | undefined,
 ): { data: object; pagination?: object } {
   const id = jobId ?? "us_jb_7Hq2xK9d";
-  switch (operation) {
-    case "list":
+  const response = OPERATIONS.find((op) => op.operation === operation)?.response ?? "JobResponse";
+  switch (response) {
+    case "ListJobsResponse":
       return { data: [job(id), job("us_jb_3Fn8wQ2r")], pagination: { currentPage: 1, pageCount: 1, totalCount: 2 } };
-    case "delete":
-    case "execute":
+    case "Success":
       return { data: { success: true } };
-    case "getExecutionPlan":
-    case "updateExecutionPlan":
-    case "updateExecutionPlanFields":
+    case "JobPlanResponse":
       return { data: { job: job(id, operation), plan: PLAN } };
-    case "previewMutation":
+    case "DiffRecordsResponse":
       return { data: [diffRecord(1), diffRecord(2)] };
-    default:
+    case "JobResponse":
       return { data: job(id, operation) };
+    default:
+      // A schema Flatfile added: the smallest body it accepts.
+      return minimalValue(spec, deref({ $ref: `#/components/schemas/${response}` })) as { data: object };
   }
 }
 
-/** A valid body of at least `mb` MiB: many jobs for `list`, many diff records for `previewMutation`, else padding. */
+/** A valid body of at least `mb` MiB: many jobs for a list, many diff records for a diff, else padding. */
 function hugeBody(operation: OperationName | "unknown", jobId: string | undefined, mb: number): object {
   const target = mb * 1024 * 1024;
-  if (operation === "list" || operation === "previewMutation") {
-    const make: (n: number) => object = operation === "list" ? (n) => job(`us_jb_h${n}`) : diffRecord;
+  const response = OPERATIONS.find((op) => op.operation === operation)?.response;
+  if (response === "ListJobsResponse" || response === "DiffRecordsResponse") {
+    const list = response === "ListJobsResponse";
+    const make: (n: number) => object = list ? (n) => job(`us_jb_h${n}`) : diffRecord;
     const count = Math.ceil(target / JSON.stringify(make(0)).length);
     const data = Array.from({ length: count }, (_, n) => make(n));
-    return operation === "list" ? { data, pagination: { currentPage: 1, pageCount: 1, totalCount: count } } : { data };
+    return list ? { data, pagination: { currentPage: 1, pageCount: 1, totalCount: count } } : { data };
   }
   const body = okBody(operation, jobId);
   const rows = Array.from({ length: Math.ceil(target / 64) }, (_, n) => `row ${n} ${"x".repeat(48)}`);
@@ -428,9 +406,10 @@ export async function startFaultServer(options: { port?: number } = {}): Promise
     const queryAt = rawUrl.indexOf("?");
     const rawPath = queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt);
     const rawQuery = queryAt === -1 ? "" : rawUrl.slice(queryAt + 1);
-    const op = route(req.method, rawPath);
+    const routed = route(req.method, rawPath);
+    const op = routed?.op;
     const operation = op?.operation ?? "unknown";
-    const jobSegment = op && op.suffix !== null ? rawPath.split("/")[3] : undefined;
+    const jobSegment = routed?.jobSegment;
     const jobId = jobSegment === undefined ? undefined : decodeSegment(jobSegment);
     const callHeader = req.headers[CALL_ID_HEADER];
     const callId = typeof callHeader === "string" ? callHeader : undefined;

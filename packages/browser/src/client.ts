@@ -17,9 +17,9 @@ export interface JobsClientOptions extends JobsCoreOptions {
   dangerouslyAllowSecretKey?: boolean;
 }
 
-/** The browser client: the 17 operations as `client.jobs` methods (no `raw`, middleware or logging). */
+/** The browser client: every operation of the Jobs API as `client.jobs` methods (no `raw`, middleware or logging). */
 export interface JobsClient extends JobsCore {
-  /** The Jobs API's 17 operations; each resolves to the operation's 200 body or throws a `JobsError`. */
+  /** The Jobs API's operations; each resolves to the operation's 200 body or throws a `JobsError`. */
   readonly jobs: JobsResource;
 }
 

@@ -10,7 +10,6 @@ import {
 } from "../dist/index.mjs";
 
 const baseUrl = inject("prismUrl");
-const examples = inject("examples");
 const client = createJobsClient({
   token: "pk_browser_suite",
   baseUrl,
@@ -18,43 +17,21 @@ const client = createJobsClient({
 });
 const { jobs } = client;
 const JOB = "us_jb_7Hq2xK9d";
-const field = (key: string) => ({ type: "string" as const, key });
 
-const calls: Record<string, () => Promise<unknown>> = {
-  list: () => jobs.list({ pageSize: 10, sortDirection: "desc", excludeChildJobs: true }),
-  create: () => jobs.create({ type: "workbook", operation: "submitAction", source: "us_wb_N4pX8sQe" }),
-  get: () => jobs.get(JOB),
-  update: () => jobs.update(JOB, { progress: 60, info: "Halfway" }),
-  delete: () => jobs.delete(JOB),
-  execute: () => jobs.execute(JOB),
-  getExecutionPlan: () => jobs.getExecutionPlan(JOB),
-  updateExecutionPlan: () =>
-    jobs.updateExecutionPlan(JOB, {
-      jobId: JOB,
-      fileId: "us_fl_1",
-      fieldMapping: [{ sourceField: field("a"), destinationField: field("b") }],
-      unmappedSourceFields: [],
-      unmappedDestinationFields: [],
-    }),
-  updateExecutionPlanFields: () => jobs.updateExecutionPlanFields(JOB, { jobId: JOB, fileId: "us_fl_1" }),
-  ack: () => jobs.ack(JOB, { progress: 10, info: "Working" }),
-  ackOutcome: () => jobs.ackOutcome(JOB),
-  complete: () => jobs.complete(JOB, { outcome: { heading: "Done" } }),
-  fail: () => jobs.fail(JOB),
-  cancel: () => jobs.cancel(JOB, { info: "Stop" }),
-  retry: () => jobs.retry(JOB),
-  previewMutation: () => jobs.previewMutation({ sheetId: "us_sh_1", mutateRecord: "r => r" }),
-  split: () => jobs.split(JOB, { parts: 2 }),
-};
+const operations = inject("operations");
 
-describe("all 17 operations from a browser page, cross-origin", () => {
-  it("covers every operation of the spec", () => {
-    expect(Object.keys(calls).sort()).toEqual(Object.keys(examples).sort());
-  });
-
-  it.each(Object.keys(calls))("%s resolves to its 200 body", async (operationId) => {
-    expect(await calls[operationId]?.()).toEqual(examples[operationId]);
-  });
+describe("every operation from a browser page, cross-origin", () => {
+  it.each(operations.map((op) => [op.operationId, op] as const))(
+    "%s resolves to its 200 body (called with the spec's example arguments)",
+    async (operationId, { args, example }) => {
+      const method = (jobs as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[operationId];
+      expect(typeof method).toBe("function");
+      const result = await method?.(...args);
+      // Without a 200 example in the spec, Prism answers with a body made from the schema.
+      if (example === undefined) expect(typeof result).toBe("object");
+      else expect(result).toEqual(example);
+    },
+  );
 });
 
 describe("errors, retries, timeouts and aborts behave as on Node", () => {

@@ -82,7 +82,7 @@ export interface JobsClientOptions extends JobsCoreOptions {
 }
 
 export interface JobsClient extends JobsCore {
-  /** The Jobs API's 17 operations; each resolves to the operation's 200 body or throws a `JobsError`. */
+  /** The Jobs API's operations; each resolves to the operation's 200 body or throws a `JobsError`. */
   readonly jobs: JobsResource;
   /**
    * The underlying openapi-fetch client, for callers who want `{ data, error, response }` instead of thrown

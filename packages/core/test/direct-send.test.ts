@@ -1,60 +1,34 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  ackJob,
-  ackJobOutcome,
-  cancelJob,
-  completeJob,
-  createJob,
   createJobsClient,
   createJobsCore,
-  deleteJob,
-  executeJob,
-  failJob,
   getJob,
-  getJobExecutionPlan,
   type JobsCore,
   listJobs,
-  previewJobMutation,
   type RequestOptions,
-  retryJob,
-  splitJob,
   updateJob,
-  updateJobExecutionPlan,
-  updateJobExecutionPlanFields,
 } from "../src/index.js";
 import { BASE_URL, json, type RecordedRequest, recordingFetch, TOKEN } from "./recording-fetch.js";
+import { callFunction, table } from "./spec-calls.js";
 
 // createJobsCore builds requests itself, createJobsClient through openapi-fetch's client. Whatever the arguments,
 // the two must put the same request on the wire and end the same way.
 
 const job = { id: "us_jb_1", type: "workbook", operation: "submitAction", source: "us_wb_1" };
-const plan = { fieldMapping: [], unmappedSourceFields: [], unmappedDestinationFields: [] };
 
 type Operation = (client: JobsCore, id: string, options: RequestOptions) => Promise<unknown>;
 
-/** The 17 operations, each with the arguments a caller would pass. */
-const operations: Record<string, Operation> = {
-  list: (c, _id, o) => listJobs(c, { spaceId: "us_sp_1", pageSize: 10, excludeChildJobs: true }, o),
-  create: (c, _id, o) => createJob(c, { type: "workbook", operation: "submitAction", source: "us_wb_1" }, o),
-  get: (c, id, o) => getJob(c, id, o),
-  update: (c, id, o) => updateJob(c, id, { status: "executing", progress: 60 }, o),
-  delete: (c, id, o) => deleteJob(c, id, o),
-  execute: (c, id, o) => executeJob(c, id, o),
-  getExecutionPlan: (c, id, o) => getJobExecutionPlan(c, id, o),
-  updateExecutionPlan: (c, id, o) => updateJobExecutionPlan(c, id, { plan, jobId: id } as never, o),
-  updateExecutionPlanFields: (c, id, o) => updateJobExecutionPlanFields(c, id, { ...plan, jobId: id } as never, o),
-  ack: (c, id, o) => ackJob(c, id, { progress: 5, info: "started" }, o),
-  ackWithoutBody: (c, id, o) => ackJob(c, id, undefined, o),
-  ackOutcome: (c, id, o) => ackJobOutcome(c, id, o),
-  complete: (c, id, o) => completeJob(c, id, { info: "done", outcome: { heading: "Done" } }, o),
-  fail: (c, id, o) => failJob(c, id, { info: "bad rows" }, o),
-  cancel: (c, id, o) => cancelJob(c, id, { info: "stop" }, o),
-  retry: (c, id, o) => retryJob(c, id, o),
-  previewMutation: (c, _id, o) =>
-    previewJobMutation(c, { sheetId: "us_sh_1", mutateRecord: "return record;", mutationId: "m" } as never, o),
-  split: (c, id, o) => splitJob(c, id, { parts: 3, runInParallel: true }, o),
-};
+/** Every operation of the spec with the spec's example arguments, and the calls that leave an optional body out. */
+const operations: Record<string, Operation> = Object.fromEntries([
+  ...table.map((row) => [row.operationId, (c: JobsCore, id: string, o: RequestOptions) => callFunction(row, c, id, o)]),
+  ...table
+    .filter((row) => row.body && !row.body.required)
+    .map((row) => [
+      `${row.operationId}WithoutBody`,
+      (c: JobsCore, id: string, o: RequestOptions) => callFunction(row, c, id, o, { withoutBody: true }),
+    ]),
+]);
 
 /**
  * Runs `call` on a client of each kind, all answered by `respond`; returns what each sent and how it ended. A

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createJobsClient, createJobsCore, REGION_BASE_URLS, type Region } from "../src/index.js";
 import { BASE_URL, json, recordingFetch, TOKEN } from "./recording-fetch.js";
+import { callMethod, pathOf, table } from "./spec-calls.js";
 
 const job = { id: "us_jb_1", type: "workbook", operation: "submitAction", source: "us_wb_1" };
 
@@ -52,52 +53,22 @@ describe("request headers and bodies", () => {
     expect(JSON.parse(requests[2]?.body ?? "")).toEqual({ parts: 3, runInParallel: true });
   });
 
-  it("uses each operation's method and path", async () => {
+  it("uses each operation's method and path, every parameter of the path filled in", async () => {
     const { fetch, requests } = recordingFetch(() => json(200, { data: job }));
     const { jobs } = createJobsClient({ token: TOKEN, baseUrl: BASE_URL, fetch });
-    const plan = {
-      fieldMapping: [],
-      unmappedSourceFields: [],
-      unmappedDestinationFields: [],
-      fileId: "us_fl_1",
-      jobId: "j",
-    };
-    await jobs.list();
-    await jobs.create({ type: "file", operation: "extract", source: "us_fl_1" });
-    await jobs.get("j");
-    await jobs.update("j", { progress: 5 });
-    await jobs.delete("j");
-    await jobs.execute("j");
-    await jobs.getExecutionPlan("j");
-    await jobs.updateExecutionPlan("j", plan);
-    await jobs.updateExecutionPlanFields("j", { fileId: "us_fl_1", jobId: "j" });
-    await jobs.ack("j");
-    await jobs.ackOutcome("j");
-    await jobs.complete("j");
-    await jobs.fail("j");
-    await jobs.cancel("j");
-    await jobs.retry("j");
-    await jobs.previewMutation({ sheetId: "us_sh_1", mutateRecord: "r => r" });
-    await jobs.split("j", { parts: [{}, {}] });
-    expect(requests.map((r) => `${r.method} ${r.url.pathname}`)).toEqual([
-      "GET /v1/jobs",
-      "POST /v1/jobs",
-      "GET /v1/jobs/j",
-      "PATCH /v1/jobs/j",
-      "DELETE /v1/jobs/j",
-      "POST /v1/jobs/j/execute",
-      "GET /v1/jobs/j/plan",
-      "PUT /v1/jobs/j/plan",
-      "PATCH /v1/jobs/j/plan",
-      "POST /v1/jobs/j/ack",
-      "POST /v1/jobs/j/outcome/ack",
-      "POST /v1/jobs/j/complete",
-      "POST /v1/jobs/j/fail",
-      "POST /v1/jobs/j/cancel",
-      "POST /v1/jobs/j/retry",
-      "POST /v1/jobs/preview-mutation",
-      "POST /v1/jobs/j/split",
-    ]);
+    for (const row of table) await callMethod(row, jobs, "j");
+    expect(requests.map((r) => `${r.method} ${r.url.pathname}`)).toEqual(
+      table.map((row) => `${row.method} /v1${pathOf(row, "j")}`),
+    );
+    // Read off the spec, so the table holds what the API's paths look like.
+    expect(table.map((row) => `${row.method} ${pathOf(row, "j")}`)).toEqual(
+      expect.arrayContaining([
+        "GET /jobs",
+        "POST /jobs/j/outcome/ack",
+        "POST /jobs/preview-mutation",
+        "PUT /jobs/j/plan",
+      ]),
+    );
   });
 
   it("defaults to Flatfile's production base URL and drops a trailing slash", async () => {

@@ -3,37 +3,17 @@ import { describe, expect, it } from "vitest";
 import { CALL } from "../src/contracts.js";
 import { createJobsClient, InvalidArgumentError, type JobsCore, type JobsResource } from "../src/index.js";
 import { BASE_URL, json, recordingFetch, TOKEN } from "./recording-fetch.js";
+import { callMethod, pathOf, table } from "./spec-calls.js";
 
 const job = { id: "x", type: "workbook", operation: "op", source: "s" };
 
-/** Every operation that takes a job id, with the path suffix it must produce. */
-const byId: Array<[string, (jobs: JobsResource, id: string) => Promise<unknown>, string]> = [
-  ["get", (j, id) => j.get(id), ""],
-  ["update", (j, id) => j.update(id, {}), ""],
-  ["delete", (j, id) => j.delete(id), ""],
-  ["execute", (j, id) => j.execute(id), "/execute"],
-  ["getExecutionPlan", (j, id) => j.getExecutionPlan(id), "/plan"],
-  [
-    "updateExecutionPlan",
-    (j, id) =>
-      j.updateExecutionPlan(id, {
-        fieldMapping: [],
-        unmappedSourceFields: [],
-        unmappedDestinationFields: [],
-        fileId: "f",
-        jobId: id,
-      }),
-    "/plan",
-  ],
-  ["updateExecutionPlanFields", (j, id) => j.updateExecutionPlanFields(id, { fileId: "f", jobId: id }), "/plan"],
-  ["ack", (j, id) => j.ack(id), "/ack"],
-  ["ackOutcome", (j, id) => j.ackOutcome(id), "/outcome/ack"],
-  ["complete", (j, id) => j.complete(id), "/complete"],
-  ["fail", (j, id) => j.fail(id), "/fail"],
-  ["cancel", (j, id) => j.cancel(id), "/cancel"],
-  ["retry", (j, id) => j.retry(id), "/retry"],
-  ["split", (j, id) => j.split(id, { parts: 2 }), "/split"],
-];
+/**
+ * Every operation of the spec whose path has a job id (`/jobs/{jobId}/…`), with what its path has after the id,
+ * called with the spec's example arguments and the id under test.
+ */
+const byId: Array<[string, (jobs: JobsResource, id: string) => Promise<unknown>, string]> = table
+  .filter((row) => row.path.startsWith("/jobs/{jobId}"))
+  .map((row) => [row.operationId, (jobs, id) => callMethod(row, jobs, id), pathOf(row, "ID").slice("/jobs/ID".length)]);
 
 function setup() {
   const recorder = recordingFetch(() => json(200, { data: job }));

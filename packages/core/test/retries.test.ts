@@ -57,6 +57,14 @@ describe("the retry policy", () => {
     ]);
   });
 
+  it("does not retry a 501: the server does not implement the operation, and a second try will not change that", async () => {
+    const { client, requests, retries } = scripted([() => json(501, { errors: [{ message: "not implemented" }] })]);
+    const error = await client.jobs.get("j").catch((e: unknown) => e);
+    expect(error).toMatchObject({ status: 501, attempts: 1 });
+    expect(requests).toHaveLength(1);
+    expect(retries).toEqual([]);
+  });
+
   it("sends the same body on every attempt", async () => {
     const { client, requests } = scripted([() => json(500, {}), () => json(200, { data: [] })]);
     await client.jobs.previewMutation({ sheetId: "us_sh_1", mutateRecord: "r => r" });

@@ -36,25 +36,28 @@ afterEach(() => {
 const calls = callsOf(client);
 
 describe("every operation against the Prism mock of the spec", () => {
-  it("covers exactly the spec's 17 operations", () => {
-    expect(operationIds).toHaveLength(17);
+  it("covers every operation of the spec", () => {
+    expect(operationIds.length).toBeGreaterThan(0);
     expect(Object.keys(calls).sort()).toEqual([...operationIds].sort());
   });
 
-  it.each(Object.entries(calls))("%s resolves to its 200 body", async (operationId, call) => {
-    expect(await call()).toEqual(firstExample(operationId));
-  });
+  it.each(Object.entries(calls))(
+    "%s resolves to its 200 body (sent with the spec's example)",
+    async (operationId, call) => {
+      expect(await call()).toEqual(firstExample(operationId));
+    },
+  );
 
   it("gives typed results a program can use", async () => {
-    const { data: job } = await calls.get();
+    const { data: job } = await client.jobs.get("us_jb_7Hq2xK9d");
     expect(job.id).toMatch(/^us_jb_/);
     expect(new Date(job.createdAt).getTime()).not.toBeNaN();
-    const page = await calls.list();
+    const page = await client.jobs.list({ pageSize: 10, sortDirection: "desc" });
     expect(page.data.length).toBeGreaterThan(0);
     expect(page.pagination?.pageCount).toBeGreaterThanOrEqual(page.pagination?.currentPage ?? 0);
-    const executed = await calls.execute();
+    const executed = await client.jobs.execute("us_jb_7Hq2xK9d");
     expect(executed.data?.success).toBe(true);
-    const { data: planned } = await calls.getExecutionPlan();
+    const { data: planned } = await client.jobs.getExecutionPlan("us_jb_7Hq2xK9d");
     expect(planned.plan.fieldMapping.length).toBeGreaterThan(0);
   });
 });

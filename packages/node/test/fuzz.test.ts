@@ -6,6 +6,7 @@ import { type Fault, type FaultServer, startFaultServer } from "@flatfile-jobs/t
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createJobsClient, InvalidArgumentError, type JobsClient } from "../src/index.js";
+import { byJobId, callWithJobId } from "./operations.js";
 
 const RUNS = 250;
 
@@ -25,16 +26,12 @@ interface Echo {
   data: { info: string; metadata: { jobId: string | null; rawPath: string; query: [string, string][] } };
 }
 
-/** Operations that take a job id, with what follows the id in their path. */
-const BY_ID: [string, (id: string) => Promise<unknown>, string][] = [
-  ["get", (id) => jobs.get(id), ""],
-  ["update", (id) => jobs.update(id, { progress: 1 }), ""],
-  ["delete", (id) => jobs.delete(id), ""],
-  ["ack", (id) => jobs.ack(id), "/ack"],
-  ["ackOutcome", (id) => jobs.ackOutcome(id), "/outcome/ack"],
-  ["getExecutionPlan", (id) => jobs.getExecutionPlan(id), "/plan"],
-  ["split", (id) => jobs.split(id, { parts: 2 }), "/split"],
-];
+/** Every operation whose path has a job id (from the spec), with what follows the id in its path. */
+const BY_ID: [string, (id: string) => Promise<unknown>, string][] = byJobId.map(([operationId, suffix]) => [
+  operationId,
+  (id) => callWithJobId(jobs, operationId, id),
+  suffix,
+]);
 
 /** One UTF-16 code unit, lone surrogates included. */
 const codeUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));

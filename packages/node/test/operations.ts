@@ -1,71 +1,53 @@
+// One call of each operation of the spec, keyed by operationId, for the tests that run every operation (contract,
+// dynamic, faults): its path parameters, body and query from the spec's examples (tools/src/operation-examples.ts),
+// sent through `client.jobs`. An operation Flatfile adds is in it as soon as `pnpm spec:update` takes it in.
+import { exampleArguments } from "@flatfile-jobs/tools/operation-examples";
+import { operationTable } from "@flatfile-jobs/tools/operations-table";
 import type { JobsClient } from "../src/index.js";
+import { spec } from "./spec.js";
 
-const JOB = "us_jb_7Hq2xK9d";
-const plan = {
-  jobId: JOB,
-  fileId: "us_fl_Qw83JkLp",
-  fieldMapping: [
-    {
-      sourceField: { type: "string" as const, key: "first_name", label: "First name" },
-      destinationField: { type: "string" as const, key: "firstName", label: "First Name" },
-      preview: ["Ada", "Grace"],
-    },
-  ],
-  unmappedSourceFields: [{ sourceField: { type: "string" as const, key: "nickname" } }],
-  unmappedDestinationFields: [{ destinationField: { type: "string" as const, key: "email", label: "Email" } }],
-};
+/** Every operation of the spec, as the generated code has them. */
+export const table = operationTable(spec);
 
-/** One realistic call of each of the 17 operations, keyed by operationId. */
-export function callsOf(client: JobsClient) {
-  const { jobs } = client;
-  return {
-    list: () =>
-      jobs.list({
-        environmentId: "us_env_Rk29sLm4",
-        pageSize: 10,
-        pageNumber: 1,
-        sortDirection: "desc",
-        excludeChildJobs: true,
-      }),
-    create: () =>
-      jobs.create({
-        type: "workbook",
-        operation: "submitAction",
-        source: "us_wb_N4pX8sQe",
-        trigger: "manual",
-        mode: "foreground",
-      }),
-    get: () => jobs.get(JOB),
-    update: () => jobs.update(JOB, { status: "executing", progress: 60, info: "Halfway there", config: {} }),
-    delete: () => jobs.delete(JOB),
-    execute: () => jobs.execute(JOB),
-    getExecutionPlan: () => jobs.getExecutionPlan(JOB),
-    updateExecutionPlan: () => jobs.updateExecutionPlan(JOB, plan),
-    updateExecutionPlanFields: () =>
-      jobs.updateExecutionPlanFields(JOB, { jobId: JOB, fileId: plan.fileId, programId: "prog_1" }),
-    ack: () =>
-      jobs.ack(JOB, { info: "Validating records", progress: 10, estimatedCompletionAt: "2026-03-09T14:30:00.000Z" }),
-    ackOutcome: () => jobs.ackOutcome(JOB),
-    complete: () =>
-      jobs.complete(JOB, {
-        info: "Submitted 142 records",
-        outcome: {
-          acknowledge: true,
-          heading: "Submitted",
-          message: "Done",
-          next: { type: "id", id: "us_jb_3Fn8wQ2r" },
-        },
-      }),
-    fail: () =>
-      jobs.fail(JOB, { info: "Upstream rejected the batch", outcome: { heading: "Failed", message: "Try again" } }),
-    cancel: () => jobs.cancel(JOB, { info: "Canceled by the user" }),
-    retry: () => jobs.retry(JOB),
-    previewMutation: () =>
-      jobs.previewMutation({
-        sheetId: "us_sh_Hq7Lw2Pz",
-        mutateRecord: "(record) => { record.set('name', 'x'); return record; }",
-        filter: "valid",
-      }),
-    split: () => jobs.split(JOB, { parts: 4, runInParallel: true }),
-  } satisfies Record<string, () => Promise<unknown>>;
+/** The operations whose 200 body is the given schema (`JobResponse`: the ones that answer with a job). */
+export const answering = (schema: string) => table.filter((row) => row.response === schema).map((r) => r.operationId);
+
+// biome-ignore lint/suspicious/noExplicitAny: each operation's body is checked by the test that reads it
+type Call = () => Promise<any>;
+
+/** A call of each operation, keyed by operationId. */
+export function callsOf(client: JobsClient): Record<string, Call> {
+  const jobs = client.jobs as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  return Object.fromEntries(
+    table.map((row) => {
+      const method = jobs[row.operationId];
+      if (typeof method !== "function") throw new Error(`client.jobs has no method ${row.operationId}`);
+      const args = exampleArguments(spec, row);
+      return [row.operationId, () => method(...structuredClone(args))];
+    }),
+  );
 }
+
+/** A call of one operation through `jobs` with the spec's example arguments and the given job id. */
+export function callWithJobId(jobs: JobsClient["jobs"], operationId: string, jobId: string): Promise<unknown> {
+  const row = table.find((r) => r.operationId === operationId);
+  const method = (jobs as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>)[operationId];
+  if (!row || typeof method !== "function") throw new Error(`client.jobs has no method ${operationId}`);
+  const args = exampleArguments(spec, row);
+  args[row.pathParams.indexOf("jobId")] = jobId;
+  return method(...args);
+}
+
+/**
+ * The operations whose path is a job's (`/jobs/{jobId}…`), with what follows the id in it as sent (any other
+ * parameter of the path filled with its example, percent-encoded).
+ */
+export const byJobId: [operationId: string, suffix: string][] = table
+  .filter((row) => row.path.startsWith("/jobs/{jobId}"))
+  .map((row) => {
+    const args = exampleArguments(spec, row);
+    const suffix = row.path
+      .slice("/jobs/{jobId}".length)
+      .replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(args[row.pathParams.indexOf(name)])));
+    return [row.operationId, suffix];
+  });

@@ -22,28 +22,34 @@ const refName = (node: Node | undefined): string | undefined => node?.$ref?.spli
 const jsonSchemaOf = (node: Node | undefined): Node | undefined => deref(node)?.content?.["application/json"]?.schema;
 const enumOf = (name: string): unknown => schema(name).enum;
 
+/** The operations of Flatfile's Jobs API, by method, path and the SDK's method name (the facts, not a count). */
+const KNOWN = [
+  "GET /jobs list",
+  "POST /jobs create",
+  "GET /jobs/{jobId} get",
+  "PATCH /jobs/{jobId} update",
+  "DELETE /jobs/{jobId} delete",
+  "POST /jobs/{jobId}/execute execute",
+  "GET /jobs/{jobId}/plan getExecutionPlan",
+  "PUT /jobs/{jobId}/plan updateExecutionPlan",
+  "PATCH /jobs/{jobId}/plan updateExecutionPlanFields",
+  "POST /jobs/{jobId}/ack ack",
+  "POST /jobs/{jobId}/outcome/ack ackOutcome",
+  "POST /jobs/{jobId}/complete complete",
+  "POST /jobs/{jobId}/fail fail",
+  "POST /jobs/{jobId}/cancel cancel",
+  "POST /jobs/{jobId}/retry retry",
+  "POST /jobs/preview-mutation previewMutation",
+  "POST /jobs/{jobId}/split split",
+];
+/** Those operations of the spec (the facts below are theirs; an operation Flatfile adds is checked by its own). */
+const known = ops.filter(({ method, path, op }) => KNOWN.includes(`${method.toUpperCase()} ${path} ${op.operationId}`));
+
 describe("the OpenAPI description of the Jobs API", () => {
-  it("has exactly the 17 operations, with Flatfile's methods, paths and the SDK's method names", () => {
-    expect(ops.map(({ method, path, op }) => `${method.toUpperCase()} ${path} ${op.operationId}`).sort()).toEqual(
-      [
-        "GET /jobs list",
-        "POST /jobs create",
-        "GET /jobs/{jobId} get",
-        "PATCH /jobs/{jobId} update",
-        "DELETE /jobs/{jobId} delete",
-        "POST /jobs/{jobId}/execute execute",
-        "GET /jobs/{jobId}/plan getExecutionPlan",
-        "PUT /jobs/{jobId}/plan updateExecutionPlan",
-        "PATCH /jobs/{jobId}/plan updateExecutionPlanFields",
-        "POST /jobs/{jobId}/ack ack",
-        "POST /jobs/{jobId}/outcome/ack ackOutcome",
-        "POST /jobs/{jobId}/complete complete",
-        "POST /jobs/{jobId}/fail fail",
-        "POST /jobs/{jobId}/cancel cancel",
-        "POST /jobs/{jobId}/retry retry",
-        "POST /jobs/preview-mutation previewMutation",
-        "POST /jobs/{jobId}/split split",
-      ].sort(),
+  it("has the operations the facts list, with Flatfile's methods, paths and the SDK's method names", () => {
+    // Flatfile may add operations (the client is generated for whatever the spec has); none of these may go.
+    expect(ops.map(({ method, path, op }) => `${method.toUpperCase()} ${path} ${op.operationId}`)).toEqual(
+      expect.arrayContaining(KNOWN),
     );
   });
 
@@ -80,7 +86,8 @@ describe("the OpenAPI description of the Jobs API", () => {
       const id = op.operationId as string;
       const codes = Object.keys(op.responses ?? {}).sort();
       expect(codes, id).toEqual(["200", "400", "401", "403", "404", "429", "500"]);
-      expect(refName(jsonSchemaOf(op.responses?.["200"])), id).toBe(expected[id] ?? "JobResponse");
+      if (known.some((k) => k.op === op))
+        expect(refName(jsonSchemaOf(op.responses?.["200"])), id).toBe(expected[id] ?? "JobResponse");
       for (const code of ["400", "401", "403", "404", "429", "500"]) {
         expect(refName(jsonSchemaOf(op.responses?.[code])), `${id} ${code}`).toBe("Errors");
       }
@@ -102,7 +109,7 @@ describe("the OpenAPI description of the Jobs API", () => {
       fail: ["JobCompleteDetails", false],
       cancel: ["JobCancelDetails", false],
     };
-    for (const { op } of ops) {
+    for (const { op } of known) {
       const id = op.operationId as string;
       const body = deref(op.requestBody);
       if (!bodies[id]) {

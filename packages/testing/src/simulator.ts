@@ -1,17 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import type {
-  Job,
-  JobAckDetails,
-  JobCancelDetails,
-  JobCompleteDetails,
-  JobConfig,
-  JobExecutionPlan,
-  JobSplitDetails,
-  JobUpdate,
-  ListJobsQuery,
-} from "@flatfile-jobs/core";
+import type { Job, JobConfig } from "@flatfile-jobs/core";
 import * as check from "./check.js";
+import { respond } from "./handlers.js";
 import { JobStore, SimulatorError, TERMINAL } from "./store.js";
 import { bodyFields, checkRequest, matchRoute, type Operation } from "./validation.js";
 
@@ -73,7 +64,7 @@ export interface JobsSimulator {
 }
 
 /**
- * Starts a stateful simulator of the Jobs API on 127.0.0.1: all 17 operations, jobs kept in memory with their
+ * Starts a stateful simulator of the Jobs API on 127.0.0.1: every operation of the spec, jobs kept in memory with their
  * lifecycle, real pagination, split into part jobs, and scriptable progress. Every request is checked against
  * the API's OpenAPI description (parameters, headers and body) and refused as the API would, with a 400 and the
  * API's `Errors` body. A bad option rejects with `InvalidArgumentError`.
@@ -189,10 +180,8 @@ async function handle(
       body: text,
     });
     if (request.refusals.length > 0) return { status: 400, body: { errors: request.refusals } };
-    const handler = HANDLERS[operation.operationId];
-    if (!handler) throw new Error(`The simulator does not implement ${operation.operationId}`);
     const body = fieldsOf(operation, request.body);
-    return { status: 200, body: handler(store, { jobId: request.params.jobId ?? "", query: request.query, body }) };
+    return respond(operation, store, { jobId: request.params.jobId ?? "", query: request.query, body });
   } catch (error) {
     if (error instanceof SimulatorError) return { status: error.status, body: errors(error.message, error.key) };
     return { status: 500, body: errors(error instanceof Error ? error.message : "Internal error") };
@@ -214,46 +203,6 @@ function fieldsOf(operation: Operation, body: unknown): any {
     fields.set(operation, known);
   }
   return Object.fromEntries(Object.entries(body).filter(([name]) => known.has(name)));
-}
-
-interface HandlerRequest {
-  jobId: string;
-  query: Record<string, unknown>;
-  // biome-ignore lint/suspicious/noExplicitAny: validated against the operation's request body schema
-  body: any;
-}
-
-/** What each operation (by the spec's operationId) does to the store, and its 200 body. */
-const HANDLERS: Record<string, (store: JobStore, request: HandlerRequest) => unknown> = {
-  list: (store, { query }) => store.list(query as ListJobsQuery),
-  create: (store, { body }) => ({ data: store.create(body as JobConfig) }),
-  get: (store, { jobId }) => ({ data: store.get(jobId) }),
-  update: (store, { jobId, body }) => ({ data: store.patch(jobId, body as JobUpdate as Partial<Job>) }),
-  delete: (store, { jobId }) => {
-    store.delete(jobId);
-    return { data: { success: true } };
-  },
-  execute: (store, { jobId }) => {
-    store.execute(jobId);
-    return { data: { success: true } };
-  },
-  getExecutionPlan: (store, { jobId }) => ({ data: { job: store.get(jobId), plan: store.plan(jobId) } }),
-  updateExecutionPlan: (store, { jobId, body }) => plan(store, jobId, body, true),
-  updateExecutionPlanFields: (store, { jobId, body }) => plan(store, jobId, body, false),
-  ack: (store, { jobId, body }) => ({ data: store.ack(jobId, (body ?? {}) as JobAckDetails) }),
-  ackOutcome: (store, { jobId }) => ({ data: store.ackOutcome(jobId) }),
-  complete: (store, { jobId, body }) => ({ data: store.finish(jobId, "complete", (body ?? {}) as JobCompleteDetails) }),
-  fail: (store, { jobId, body }) => ({ data: store.finish(jobId, "failed", (body ?? {}) as JobCompleteDetails) }),
-  cancel: (store, { jobId, body }) => ({ data: store.cancel(jobId, (body ?? {}) as JobCancelDetails) }),
-  retry: (store, { jobId }) => ({ data: store.retry(jobId) }),
-  previewMutation: () => ({ data: [] }),
-  split: (store, { jobId, body }) => ({ data: store.split(jobId, body as JobSplitDetails) }),
-};
-
-/** `PUT` (replace) or `PATCH` (merge) a plan; the body's `jobId` and `fileId` are not part of it. */
-function plan(store: JobStore, jobId: string, body: Record<string, unknown>, replace: boolean) {
-  const { jobId: _j, fileId: _f, ...fields } = body;
-  return { data: { job: store.get(jobId), plan: store.setPlan(jobId, fields as Partial<JobExecutionPlan>, replace) } };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

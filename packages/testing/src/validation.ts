@@ -94,7 +94,7 @@ export function bodyFields(operation: Operation): Set<string> {
 // The validators: two ajv instances (parameters arrive as strings and are coerced per their schema; bodies are
 // JSON and are not), each holding the component schemas once. They are created on the first request, and each
 // operation's validators are compiled on its first request, then kept for the process and shared by every
-// simulator in it. Compiling all 17 operations up front took 0.3-0.4 s on a busy 2-core machine; lazily, the first
+// simulator in it. Compiling every operation up front took 0.3-0.4 s on a busy 2-core machine; lazily, the first
 // request pays about 0.1 s (creating the instances), the first `create` and plan `PUT` 0.07-0.09 s each (the 23
 // job configs, the Property union), the others a few milliseconds.
 
