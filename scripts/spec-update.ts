@@ -2,8 +2,9 @@
 // API, OpenAPI 3.1 JSON or YAML, as at https://reference.flatfile.com/openapi.json, or its Jobs part alone; Fern's
 // schema-name prefixes as `type_jobs:Job` or `type_jobs_Job`; a 3.2.0 label on 3.1 content): keeps the /jobs paths
 // and what they reach, drops every word of Flatfile's (tools/src/upstream.ts), replaces openapi/flatfile.yaml,
-// rebuilds openapi.yaml through the overlay, lints it, regenerates the types and the API reports, prints the change
-// report and writes a draft changeset at the bump the changes need. Anything wrong stops it with a message that
+// rebuilds openapi.yaml through the overlay, lints it, regenerates the code and the API reports, writes the test
+// fixture of the description it took in (scripts/spec-fixture.ts), prints the change report and writes a draft
+// changeset at the bump the changes need. Anything wrong stops it with a message that
 // shows every problem, every file as it was.
 import { execFile, execFileSync } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -13,11 +14,13 @@ import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
 import { type OperationRow, OperationTableError, operationTable } from "@flatfile-jobs/tools/operations-table";
 import { publishedPackages } from "@flatfile-jobs/tools/packages";
+import type { Node } from "@flatfile-jobs/tools/refs";
 import { type Bump, classify, formatReport, type SpecChange } from "@flatfile-jobs/tools/spec-diff";
 import { PLACEHOLDER, placeholders } from "@flatfile-jobs/tools/spec-source";
 import { ImportError, importJobs, loadDescription } from "@flatfile-jobs/tools/upstream";
 import { parse } from "yaml";
 import { buildSpec, canonicalOrder, OverlayError, toYaml } from "./build-spec";
+import { FIXTURE, fixtureText } from "./spec-fixture";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const FILES = {
@@ -60,8 +63,10 @@ try {
 
 async function update(source: string): Promise<void> {
   let imported: ReturnType<typeof importJobs>;
+  let published: Node;
   try {
-    imported = importJobs(await loadDescription(source), source);
+    published = await loadDescription(source);
+    imported = importJobs(published, source);
   } catch (error) {
     if (error instanceof ImportError) throw new UpdateError(error.message);
     throw error;
@@ -120,10 +125,12 @@ async function update(source: string): Promise<void> {
 
   // Written only now, and put back as they were if regenerating fails.
   const originals = new Map<string, string | undefined>();
-  for (const file of [FILES.upstream, FILES.built, ...GENERATED])
+  for (const file of [FILES.upstream, FILES.built, FIXTURE, ...GENERATED])
     originals.set(file, await readFile(file, "utf8").catch(() => undefined));
   try {
     await writeFile(FILES.upstream, upstreamText);
+    // The tests' stand-in for Flatfile's description is the one flatfile.yaml is now made from.
+    await writeFile(FIXTURE, fixtureText(published));
     await writeFile(FILES.built, builtText);
     execFileSync(process.execPath, ["--import", "tsx", join(root, "scripts/generate.ts")], {
       cwd: root,
@@ -135,7 +142,7 @@ async function update(source: string): Promise<void> {
     for (const [file, text] of originals) if (text !== undefined) await writeFile(file, text);
     throw new UpdateError(`regenerating failed (${messageOf(error).split("\n")[0]}); every file was put back`);
   }
-  const written = `Wrote openapi/flatfile.yaml and openapi/openapi.yaml, regenerated the types${values["skip-api-reports"] ? "" : " and the API reports"}`;
+  const written = `Wrote openapi/flatfile.yaml, openapi/openapi.yaml and the test fixture of Flatfile's description (scripts/fixtures/published/flatfile-api.yaml), regenerated the code${values["skip-api-reports"] ? "" : " and the API reports"}`;
   if (result.bump === "none") {
     console.log(`\n${written}. No change an app can see, so no changeset was drafted; commit the files.`);
     return;

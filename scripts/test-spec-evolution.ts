@@ -1,12 +1,14 @@
 // `pnpm test:spec-evolution`: Flatfile's API description changes, and an app gets the change by `npm update`, end
 // to end, in a temporary copy of the repository with a local registry. A "next description" (Flatfile's published
 // description of its whole API, scripts/fixtures/published/flatfile-api.yaml, with a JSON Patch from
-// scripts/fixtures/spec-evolution) adds an optional Job field and an operation: `pnpm spec:update` reports a minor and drafts it, the new operation is described in
+// scripts/fixtures/spec-evolution) adds an optional Job field and an operation, which becomes a function and a
+// method of `client.jobs` with no code written (only its words and idempotence decided in the overlay; the suites
+// that run every operation then pass with it, and the app calls it): `pnpm spec:update` reports a minor and drafts it, the new operation is described in
 // the overlay, check:changeset agrees, the version is cut and published, and an app on a caret range compiles
 // code using the new field only after `npm update`. A second fixture removes the operation: the overlay's actions
 // for it go stale and spec:update says so, then the report says major, check:changeset refuses the drafted minor
 // and accepts a major, and the app's `npm update` does not take it. Nothing in the repository changes.
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { nextDescription } from "@flatfile-jobs/tools/published-fixture";
@@ -20,7 +22,8 @@ const h = await createHarness("spec-evolution");
 process.once("SIGINT", () => h.stop().then(() => process.exit(130)));
 
 const PAUSE_PROSE = `
-  # Written by the test, as a developer would after spec:update: our words for the operation Flatfile added.
+  # Written by the test, as a developer would after spec:update: our words for the operation Flatfile added, and
+  # the decision on its idempotence. Nothing else is written by hand: its code is generated.
   - target: $.paths['/jobs/{jobId}/pause'].post
     description: "[12] pause: the summary and description of the operation Flatfile added."
     update:
@@ -30,6 +33,30 @@ const PAUSE_PROSE = `
     description: "[12] pause: what its 200 response is."
     update:
       description: The job, paused.
+  - target: $.paths['/jobs/{jobId}/pause'].post
+    description: "[14] pause: a second request could pause a job that was resumed in between."
+    update:
+      x-idempotent: false
+`;
+
+// An app's code that calls the new operation, as method and as function; the simulator answers 501 (it has no
+// behaviour for pause), which the call reports without retrying.
+const PAUSE_APP = `import { createJobsClient, InternalServerError, pauseJob } from "@flatfile-jobs/node";
+import { startJobsSimulator } from "@flatfile-jobs/testing";
+
+const simulator = await startJobsSimulator();
+const client = createJobsClient({ token: "sk_test_pause", baseUrl: simulator.url });
+try {
+  const { data: job } = await client.jobs.create({ type: "workbook", operation: "submitAction", source: "us_wb_1" });
+  for (const call of [() => client.jobs.pause(job.id), () => pauseJob(client, job.id)]) {
+    const error = await call().catch((e: unknown) => e);
+    if (!(error instanceof InternalServerError)) throw error;
+    console.log(\`pause: \${error.status} after \${error.attempts} attempt(s): \${error.messages[0]}\`);
+  }
+} finally {
+  await client.close();
+  await simulator.close();
+}
 `;
 
 try {
@@ -68,6 +95,7 @@ async function main() {
     expectLine(output, "bump: minor");
     expectLine(output, "optional property priority added (returned)");
     expectLine(output, "operation POST /jobs/{jobId}/pause added");
+    expectLine(output, "pause (POST /jobs/{jobId}/pause): not idempotent");
     await expectDraft("minor");
   });
 
@@ -84,7 +112,32 @@ async function main() {
     await run("pnpm", ["--reporter=silent", "check:generated"], { cwd: h.repo });
     const { output: checked } = await h.script("scripts/check-changeset.ts");
     expectLine(checked, "✓ @flatfile-jobs/core needs minor, the changesets give minor");
+    expectLine(checked, "JobsResource.pause");
   });
+
+  await step(
+    "the operation is first-class with no code written: the suites that run every operation pass",
+    async () => {
+      const generated = await readFile(join(h.repo, "packages/core/src/generated/operations.ts"), "utf8");
+      if (!generated.includes("export function pauseJob(client: JobsCore, jobId: string, options?: RequestOptions)"))
+        throw new Error("no pauseJob was generated");
+      // core, node, testing and browser call every operation of the spec (contract, faults, fuzz, soak, the
+      // simulator, Chromium), now with pause among them.
+      const suites = ["core", "node", "testing", "browser"].flatMap((name) => ["--filter", `@flatfile-jobs/${name}`]);
+      const { output } = await run(
+        "pnpm",
+        ["exec", "turbo", "run", "test", ...suites, "--concurrency=2", "--output-logs=errors-only"],
+        { cwd: h.repo },
+      );
+      console.log(
+        output
+          .split("\n")
+          .filter((line) => /Tasks:/.test(line))
+          .map((line) => `  | ${line.trim()}`)
+          .join("\n"),
+      );
+    },
+  );
 
   const minor = await step("version and publish: every package at the new minor", async () => {
     await h.commit("Take in Flatfile's new description");
@@ -95,12 +148,23 @@ async function main() {
   });
   if (minor === undefined) return;
 
-  await step(`the app's npm update takes ${minor}, and job.priority compiles`, async () => {
+  await step(`the app's npm update takes ${minor}: job.priority compiles, and it calls pause`, async () => {
     await run("npm", ["update", "--no-audit", "--no-fund"], { cwd: app });
     const installed = await h.installedVersions(app);
     console.log(`  npm update installed ${format(installed)}`);
     expectAll(installed, minor);
-    await run("npx", ["tsc", "-p", ".", "--noEmit"], { cwd: app });
+    await writeFile(join(app, "src/pause.ts"), PAUSE_APP);
+    await run("npx", ["tsc", "-p", "."], { cwd: app });
+    const { output } = await run("node", ["dist/src/pause.js"], { cwd: app });
+    console.log(
+      output
+        .trim()
+        .split("\n")
+        .map((line) => `  | ${line}`)
+        .join("\n"),
+    );
+    expectLine(output, "pause: 501 after 1 attempt(s): The Jobs simulator does not implement pause");
+    await rm(join(app, "src/pause.ts"));
   });
 
   await step(

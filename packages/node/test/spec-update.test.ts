@@ -17,6 +17,7 @@ import { stringify } from "yaml";
 const root = fileURLToPath(new URL("../../../", import.meta.url));
 const WATCHED = [
   "openapi/flatfile.yaml",
+  "scripts/fixtures/published/flatfile-api.yaml",
   "openapi/openapi.yaml",
   "packages/core/src/generated/schema.ts",
   "packages/testing/src/generated/openapi.json",
