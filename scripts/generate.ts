@@ -3,6 +3,9 @@
 // - packages/core/src/generated/operations.ts and jobs.ts, the client's operations: a function per operation, the
 //   types of their bodies and queries, `JobsResource` and `createJobsResource` (tools/src/codegen-operations.ts,
 //   from the table of tools/src/operations-table.ts);
+// - packages/react/src/generated/mutations.ts, the actions of `useJobsMutation` (tools/src/codegen-react.ts);
+// - packages/cli/src/generated/spec.ts, the operations and enums the `flatfile-jobs` command makes commands and
+//   options of (tools/src/codegen-cli.ts);
 // - the tables of operations in README.md and packages/core/README.md, between their markers
 //   (tools/src/codegen-docs.ts);
 // - packages/testing/src/generated/openapi.json, what the Jobs simulator validates requests against: every
@@ -14,12 +17,21 @@
 // scripts/build-spec.ts, which `pnpm generate` runs before this. `--check` regenerates in memory and fails if a
 // committed file differs, openapi.yaml included (used by `pnpm check:generated`, which runs from the root and so
 // checks all three).
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { relative, sep } from "node:path";
+import { dirname, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { functionsTable, operationsTable, replaceGenerated, retryTable } from "@flatfile-jobs/tools/codegen-docs";
+import { cliSpecModule } from "@flatfile-jobs/tools/codegen-cli";
+import {
+  actionsTable,
+  commandsTable,
+  functionsTable,
+  operationsTable,
+  replaceGenerated,
+  retryTable,
+} from "@flatfile-jobs/tools/codegen-docs";
 import { jobsModule, operationsModule } from "@flatfile-jobs/tools/codegen-operations";
+import { reactMutationsModule } from "@flatfile-jobs/tools/codegen-react";
 import { openEnum } from "@flatfile-jobs/tools/open-enums";
 import { operationTable } from "@flatfile-jobs/tools/operations-table";
 import { deref, type Node } from "@flatfile-jobs/tools/refs";
@@ -31,9 +43,13 @@ const targets = [
   { dir: "packages/core", file: "packages/core/src/generated/schema.ts", generate: typesModule },
   { dir: "packages/core", file: "packages/core/src/generated/operations.ts", generate: operationFunctions },
   { dir: "packages/core", file: "packages/core/src/generated/jobs.ts", generate: jobsResource },
+  { dir: "packages/react", file: "packages/react/src/generated/mutations.ts", generate: reactMutations },
+  { dir: "packages/cli", file: "packages/cli/src/generated/spec.ts", generate: cliSpec },
   // The tables of operations in the docs, between their markers (`--docs` writes only these).
   { dir: "", file: "README.md", generate: rootReadme, docs: true },
   { dir: "", file: "packages/core/README.md", generate: coreReadme, docs: true },
+  { dir: "", file: "packages/react/README.md", generate: reactReadme, docs: true },
+  { dir: "", file: "packages/cli/README.md", generate: cliReadme, docs: true },
   { dir: "packages/testing", file: "packages/testing/src/generated/openapi.json", generate: validationSubset },
 ];
 
@@ -63,11 +79,32 @@ async function jobsResource() {
   return jobsModule(await table());
 }
 
+async function cliSpec() {
+  const { parse } = await import("yaml");
+  const doc = parse(await readFile(spec, "utf8"));
+  return cliSpecModule(doc, operationTable(doc));
+}
+
+async function reactMutations() {
+  return reactMutationsModule(await table());
+}
+
 async function rootReadme() {
   const rows = await table();
   let text = await readFile(new URL("../README.md", import.meta.url), "utf8");
   text = replaceGenerated(text, "operations", operationsTable(rows), "README.md");
   return replaceGenerated(text, "retries", retryTable(rows), "README.md");
+}
+
+async function cliReadme() {
+  const text = await readFile(new URL("../packages/cli/README.md", import.meta.url), "utf8");
+  const { HAND_WRITTEN } = await import("../packages/cli/src/hand-written.js");
+  return replaceGenerated(text, "commands", commandsTable(await table(), HAND_WRITTEN), "packages/cli/README.md");
+}
+
+async function reactReadme() {
+  const text = await readFile(new URL("../packages/react/README.md", import.meta.url), "utf8");
+  return replaceGenerated(text, "actions", actionsTable(await table()), "packages/react/README.md");
 }
 
 async function coreReadme() {
@@ -228,6 +265,7 @@ for (const target of chosen) {
       stale = true;
     } else console.log(`${target.file} matches openapi/openapi.yaml.`);
   } else {
+    await mkdir(dirname(path), { recursive: true });
     await writeFile(path, contents);
     console.log(`Wrote ${path}`);
   }

@@ -1,16 +1,19 @@
 // `pnpm test:spec-evolution`: Flatfile's API description changes, and an app gets the change by `npm update`, end
 // to end, in a temporary copy of the repository with a local registry. A "next description" (Flatfile's published
 // description of its whole API, scripts/fixtures/published/flatfile-api.yaml, with a JSON Patch from
-// scripts/fixtures/spec-evolution) adds an optional Job field and an operation, which becomes a function and a
-// method of `client.jobs` with no code written (only its words and idempotence decided in the overlay; the suites
-// that run every operation then pass with it, and the app calls it): `pnpm spec:update` reports a minor and drafts it, the new operation is described in
-// the overlay, check:changeset agrees, the version is cut and published, and an app on a caret range compiles
-// code using the new field only after `npm update`. A second fixture removes the operation: the overlay's actions
-// for it go stale and spec:update says so, then the report says major, check:changeset refuses the drafted minor
-// and accepts a major, and the app's `npm update` does not take it. Nothing in the repository changes.
-import { readFile, rm, writeFile } from "node:fs/promises";
+// scripts/fixtures/spec-evolution) adds an optional Job field and an operation: `pnpm spec:update` reports a minor
+// and drafts it; the new operation is given its words and its idempotence in the overlay and nothing else, and is
+// then a function, a method of `client.jobs`, a command of the CLI and an action of React's `useJobsMutation` with
+// no code written (the suites that run every operation pass with it); check:changeset agrees, the version is cut
+// and published, and an app on a caret range compiles code using the new field, and calls the new operation, only
+// after `npm update`. A second fixture
+// removes the operation: the overlay's actions for it go stale and spec:update says so, then the report says major,
+// check:changeset refuses the drafted minor and accepts a major, and the app's `npm update` does not take it.
+// Nothing in the repository changes.
+import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { stripVTControlCharacters } from "node:util";
 import { nextDescription } from "@flatfile-jobs/tools/published-fixture";
 import { createHarness, expectAll, expectLine, format } from "@flatfile-jobs/tools/release-harness";
 import { createSteps, type RunOptions, run } from "@flatfile-jobs/tools/steps";
@@ -121,9 +124,13 @@ async function main() {
       const generated = await readFile(join(h.repo, "packages/core/src/generated/operations.ts"), "utf8");
       if (!generated.includes("export function pauseJob(client: JobsCore, jobId: string, options?: RequestOptions)"))
         throw new Error("no pauseJob was generated");
-      // core, node, testing and browser call every operation of the spec (contract, faults, fuzz, soak, the
-      // simulator, Chromium), now with pause among them.
-      const suites = ["core", "node", "testing", "browser"].flatMap((name) => ["--filter", `@flatfile-jobs/${name}`]);
+      // core, node, testing, browser and cli call every operation of the spec (contract, faults, fuzz, soak, the
+      // simulator, Chromium, a command each), now with pause among them; React's actions are checked one by one
+      // in its server-side project (its Chromium project renders hooks, which no operation changes).
+      const suites = ["core", "node", "testing", "browser", "cli"].flatMap((name) => [
+        "--filter",
+        `@flatfile-jobs/${name}`,
+      ]);
       const { output } = await run(
         "pnpm",
         ["exec", "turbo", "run", "test", ...suites, "--concurrency=2", "--output-logs=errors-only"],
@@ -136,6 +143,16 @@ async function main() {
           .map((line) => `  | ${line.trim()}`)
           .join("\n"),
       );
+      const react = await readFile(join(h.repo, "packages/react/src/generated/mutations.ts"), "utf8");
+      if (!react.includes("pause: (client, v) => pauseJob(client, v.jobId)"))
+        throw new Error("useJobsMutation has no pause action");
+      const { output: reactOutput } = await run(
+        "pnpm",
+        ["--filter", "@flatfile-jobs/react", "exec", "vitest", "run", "--project", "server"],
+        { cwd: h.repo },
+      );
+      const passed = /Tests\s+(\d+) passed/.exec(stripVTControlCharacters(reactOutput))?.[1];
+      console.log(`  | react (server project): ${passed ?? "?"} passed, the pause action among them`);
     },
   );
 
@@ -165,6 +182,17 @@ async function main() {
     );
     expectLine(output, "pause: 501 after 1 attempt(s): The Jobs simulator does not implement pause");
     await rm(join(app, "src/pause.ts"));
+  });
+
+  await step(`the command line at ${minor} has a pause command, made from the spec`, async () => {
+    const dir = join(h.work, "cli");
+    await mkdir(dir, { recursive: true });
+    await copyFile(join(app, ".npmrc"), join(dir, ".npmrc"));
+    await writeFile(join(dir, "package.json"), '{ "name": "cli-user", "private": true }\n');
+    await run("npm", ["install", "--no-audit", "--no-fund", `@flatfile-jobs/cli@${minor}`], { cwd: dir });
+    const { output } = await run(join(dir, "node_modules/.bin/flatfile-jobs"), ["pause", "--help"], { cwd: dir });
+    expectLine(output, "Usage: flatfile-jobs pause [options] <jobId>");
+    expectLine(output, "Pause a job (POST /jobs/{jobId}/pause)");
   });
 
   await step(

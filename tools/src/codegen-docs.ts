@@ -1,11 +1,14 @@
 // The documentation tables that list operations, written from the table of operations (tools/src/operations-table.ts)
 // so that they list whatever the spec has: in README.md, the operations of `client.jobs` and their retry behaviour;
-// in packages/core/README.md, the operation functions. Each stands between two markers in its Markdown file:
+// in packages/core/README.md, the operation functions; in packages/react/README.md, the actions of
+// `useJobsMutation`; in packages/cli/README.md, the commands made from the spec. Each stands between two markers in its Markdown file:
 //   <!-- generated: <name> (pnpm generate, from openapi/openapi.yaml; do not edit) -->
 //   …
 //   <!-- end: <name> -->
 // `pnpm generate` rewrites what is between them, `pnpm check:generated` fails when it differs. Tables are written
 // as biome formats Markdown (columns padded to their widest cell), so `pnpm lint:root` agrees with them.
+import { commandName } from "./codegen-cli";
+import { mutationRows, variablesType } from "./codegen-react";
 import type { OperationRow } from "./operations-table";
 
 /** A Markdown table, its columns padded to their widest cell, as biome writes one. */
@@ -76,6 +79,36 @@ export function functionsTable(rows: OperationRow[]): string {
       `\`jobs.${row.operationId}\``,
       `\`${row.method} ${row.path}\``,
     ]),
+  );
+}
+
+/** packages/react/README.md: each action of `useJobsMutation`, what `mutate` takes and the request it sends. */
+export function actionsTable(rows: OperationRow[]): string {
+  return markdownTable(
+    ["action", "`mutate(…)` takes", "sends"],
+    mutationRows(rows).map((row) => [
+      `\`${row.operationId}\``,
+      `\`${variablesType(row)}\``,
+      `\`${row.method} ${row.path}\``,
+    ]),
+  );
+}
+
+/** packages/cli/README.md: the commands made from the spec (operations without a hand-written command). */
+export function commandsTable(rows: OperationRow[], handWritten: ReadonlySet<string>): string {
+  return markdownTable(
+    ["command", "sends"],
+    rows
+      .filter((row) => !handWritten.has(row.operationId))
+      .map((row) => [
+        `\`flatfile-jobs ${[
+          commandName(row.operationId),
+          ...row.pathParams.map((name) => `<${name}>`),
+          ...(row.body ? [row.body.required ? "--body <json>" : "[--body <json>]"] : []),
+          ...(row.query ? ["[--query name=value …]"] : []),
+        ].join(" ")}\``,
+        `\`${row.method} ${row.path}\``,
+      ]),
   );
 }
 

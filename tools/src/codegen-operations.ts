@@ -117,7 +117,8 @@ export function operationsModule(rows: OperationRow[]): string {
       ...(row.query ? ["query"] : []),
       ...(row.body ? ["body"] : []),
     ];
-    const operation = `{ method: ${JSON.stringify(row.method)}, path: ${JSON.stringify(row.path)}, idempotent: ${row.idempotent} }`;
+    // `idempotent` is written only where it is true: absent, the client never sends the request twice.
+    const operation = `{ method: ${JSON.stringify(row.method)}, path: ${JSON.stringify(row.path)}${row.idempotent ? ", idempotent: true" : ""} }`;
     const jobId = row.pathParams.includes("jobId") ? "jobId" : "undefined";
     return [
       doc(row, ""),

@@ -13,7 +13,9 @@ import { Command, Option } from "commander";
 import packageJson from "../package.json" with { type: "json" };
 import { EXIT, redact, reportError, reportErrorAsJson, UsageError } from "./errors.js";
 import { emptyPage, jobDetails, jobTable, pageFooter, toJson } from "./format.js";
-import { jobParts, jsonObject, MAX_TIMER_MS, wholeNumber } from "./parse.js";
+import { ENUMS, OPERATIONS } from "./generated/spec.js";
+import { HAND_WRITTEN } from "./hand-written.js";
+import { jobParts, jsonBody, jsonObject, MAX_TIMER_MS, queryPair, wholeNumber } from "./parse.js";
 import { createProgressView } from "./progress.js";
 
 interface GlobalOptions {
@@ -21,9 +23,6 @@ interface GlobalOptions {
   baseUrl?: string;
   json?: boolean;
 }
-
-const JOB_TYPES = ["file", "workbook", "sheet", "space", "document", "app", "agent", "autobuild", "onboarding"];
-const JOB_MODES = ["foreground", "background", "toolbarBlocking", "hidden"];
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
 
@@ -57,6 +56,23 @@ function clientFor(command: Command): JobsClient {
     ? new console.Console({ stdout: process.stderr, stderr: process.stderr })
     : undefined;
   return createJobsClient({ token, baseUrl, logger });
+}
+
+/**
+ * An option whose values are an enum of the spec. A closed enum's other values are refused (a usage error); an
+ * open one's (the API adds values: a job type, a mode) are sent as given, with a note on stderr.
+ */
+function enumOption(flags: string, description: string, name: string): Option {
+  const { values = [], open = false } = ENUMS[name] ?? {};
+  if (!open) return new Option(flags, description).choices(values);
+  const option = new Option(flags, `${description}: ${values.join(", ")} (or another the API has added)`);
+  return option.argParser((value: string) => {
+    if (!values.includes(value)) {
+      const note = `${option.long} "${value}" is not one this version knows (${values.join(", ")}); it is sent as given.`;
+      process.stderr.write(jsonInArgs(process.argv) ? `${JSON.stringify({ note })}\n` : `Note: ${note}\n`);
+    }
+    return value;
+  });
 }
 
 function printJob(command: Command, job: Job): void {
@@ -124,7 +140,7 @@ With --json, an error is one line of JSON on stderr: {"error":{"name":…,"messa
     .option("--parent-id <id>", "only the parts of this job")
     .option("--source <id>", "only jobs with this source")
     .option("--exclude-child-jobs", "only top-level jobs")
-    .addOption(new Option("--sort <direction>", "order by creation").choices(["asc", "desc"]))
+    .addOption(enumOption("--sort <direction>", "order by creation", "SortDirection"))
     .option("--page-size <n>", "jobs per page (default 20)", wholeNumber(1))
     .option("--page <n>", "which page (default 1)", wholeNumber(1))
     .option("--all", "walk every page, from --page on")
@@ -168,11 +184,11 @@ With --json, an error is one line of JSON on stderr: {"error":{"name":…,"messa
   });
 
   command("create", "Create a job")
-    .addOption(new Option("--type <type>", "what the job acts on").choices(JOB_TYPES).makeOptionMandatory())
+    .addOption(enumOption("--type <type>", "what the job acts on", "JobType").makeOptionMandatory())
     .requiredOption("--operation <operation>", "what it does, e.g. submitAction or extract")
     .requiredOption("--source <id>", "the id of the file, workbook, sheet or app it acts on")
-    .addOption(new Option("--trigger <trigger>", "when it becomes ready").choices(["manual", "immediate"]))
-    .addOption(new Option("--mode <mode>", "how the job is shown in Flatfile").choices(JOB_MODES))
+    .addOption(enumOption("--trigger <trigger>", "when it becomes ready", "Trigger"))
+    .addOption(enumOption("--mode <mode>", "how the job is shown in Flatfile", "JobMode"))
     .option("--input <json>", "input parameters, a JSON object", jsonObject)
     .option("--config <json>", "the type's configuration, a JSON object", jsonObject)
     .action(async (options, cmd: Command) => {
@@ -220,6 +236,45 @@ With --json, an error is one line of JSON on stderr: {"error":{"name":…,"messa
         out(`\nParts: flatfile-jobs list --parent-id ${job.id}`);
       }
     });
+
+  // Every other operation of the spec, as a command made from it: its path's parameters as arguments, its body
+  // as --body (JSON, or @file), its query as --query name=value. A job in the answer prints as the commands above
+  // print one; any other answer as JSON.
+  for (const operation of OPERATIONS.filter((op) => !HAND_WRITTEN.has(op.operationId))) {
+    const generated = command(operation.command, `${operation.summary} (${operation.method} ${operation.path})`);
+    for (const name of operation.pathParams)
+      generated.argument(`<${name}>`, name === "jobId" ? "the job's id, e.g. us_jb_7Hq2xK9d" : `the ${name}`);
+    if (operation.body) {
+      const body = new Option("--body <json|@file>", "the request body: JSON, or @ and the path of a JSON file");
+      body.argParser(jsonBody);
+      generated.addOption(operation.body === "required" ? body.makeOptionMandatory() : body);
+    }
+    if (operation.query.length > 0)
+      generated.option(
+        "--query <name=value>",
+        `a query parameter, repeatable: ${operation.query.map((q) => q.name).join(", ")}`,
+        queryPair,
+        {},
+      );
+    generated.action(async (...args: unknown[]) => {
+      const cmd = args.at(-1) as Command;
+      const options = cmd.opts<{ body?: unknown; query?: Record<string, string> }>();
+      const values = [
+        ...operation.pathParams.map((_, i) => args[i]),
+        ...(operation.body ? [options.body] : []),
+        ...(operation.query.length > 0 ? [options.query] : []),
+      ];
+      const jobs = clientFor(cmd).jobs as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+      const method = jobs[operation.operationId];
+      if (typeof method !== "function")
+        throw new UsageError(`This version of @flatfile-jobs/node has no ${operation.operationId}; update it.`);
+      const result = await method(...values);
+      const data = (result as { data?: unknown } | undefined)?.data;
+      const isJob = typeof data === "object" && data !== null && "id" in data && "status" in data;
+      if (isJob) printJob(cmd, data as Job);
+      else out(toJson(result));
+    });
+  }
 
   withJobId("wait", "Wait for a job to end, showing its progress; exit 1 unless it completes")
     // Timers hold at most 2³¹−1 ms: a longer --timeout would expire at once.

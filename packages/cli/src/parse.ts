@@ -1,4 +1,5 @@
 // Checks option values as commander reads them, so a bad one is a usage error (exit 2) before anything is sent.
+import { readFileSync } from "node:fs";
 import type { JobParts } from "@flatfile-jobs/node";
 import { InvalidArgumentError } from "commander";
 
@@ -41,6 +42,27 @@ export function jobParts(value: string): JobParts {
     throw new InvalidArgumentError("Expected a number of parts, or a JSON array of objects (one per part).");
   }
   return parsed as JobParts;
+}
+
+/** A request body: JSON, or `@path` for a file of JSON (`--body @plan.json`). */
+export function jsonBody(value: string): unknown {
+  if (!value.startsWith("@")) return parseJson(value);
+  const path = value.slice(1);
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InvalidArgumentError(`Cannot read ${path}${code === "ENOENT" ? ": no such file" : ` (${code})`}.`);
+  }
+  return parseJson(text);
+}
+
+/** `--query name=value`, gathered into one object (a name given twice keeps the last value). */
+export function queryPair(value: string, previous: Record<string, string>): Record<string, string> {
+  const at = value.indexOf("=");
+  if (at <= 0) throw new InvalidArgumentError("Expected name=value, e.g. --query pageSize=50.");
+  return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
 }
 
 function parseJson(value: string): unknown {

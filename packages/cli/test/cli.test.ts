@@ -3,12 +3,19 @@
 // and wait's progress.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Job, Pagination } from "@flatfile-jobs/node";
 import { type JobStep, type JobsSimulator, startJobsSimulator } from "@flatfile-jobs/testing";
+import { commandName } from "@flatfile-jobs/tools/codegen-cli";
+import { operationTable } from "@flatfile-jobs/tools/operations-table";
 import { type PrismServer, startValidatingProxy } from "@flatfile-jobs/tools/prism";
+import { spec } from "@flatfile-jobs/tools/spec";
 import getPort from "get-port";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HAND_WRITTEN } from "../src/hand-written.js";
 
 const CLI = fileURLToPath(new URL("../dist/cli.mjs", import.meta.url));
 const TOKEN = "sk_cli_SECRETtoken987654";
@@ -108,6 +115,85 @@ describe("help", () => {
     });
     expect(results[0]?.stdout).toContain("--exclude-child-jobs");
     expect(results[9]?.stdout).toContain("--timeout <ms>");
+  });
+});
+
+describe("a command for every operation of the spec", () => {
+  const commands = operationTable(spec).map((row) => ({ ...row, command: commandName(row.operationId) }));
+
+  it("lists one per operation in --help, each with its own --help", async () => {
+    const { stdout } = await run(["--help"], { baseUrl: false });
+    for (const { command } of commands) expect(stdout).toMatch(new RegExp(`^  ${command} `, "m"));
+    const made = commands.filter((c) => !HAND_WRITTEN.has(c.operationId));
+    const results = await Promise.all(made.map(({ command }) => run([command, "--help"], { baseUrl: false })));
+    results.forEach(({ code, stdout: help }, i) => {
+      const { command, method, path, body } = made[i] ?? {};
+      expect(code, command).toBe(0);
+      expect(help).toContain(`Usage: flatfile-jobs ${command}`);
+      expect(help).toContain(`(${method} ${path})`);
+      if (body) expect(help).toContain("--body <json|@file>");
+    });
+  });
+
+  it("sends the body given as JSON or as @file, and prints a job as the other commands do", async () => {
+    const id = seed("us_wb_cli_made")[0]?.id as string;
+    const updated = await run(["update", id, "--body", '{"progress":40,"info":"Checking rows"}']);
+    expect(updated.code).toBe(0);
+    expect(updated.stdout).toMatch(/^progress +40%$/m);
+    expect(job(id)).toMatchObject({ progress: 40, info: "Checking rows" });
+    const asJson = await run(["update", id, "--body", '{"progress":50}', "--json"]);
+    expect(JSON.parse(asJson.stdout)).toMatchObject({ id, progress: 50 });
+    const file = join(await mkdtemp(join(tmpdir(), "cli-body-")), "mutation.json");
+    await writeFile(file, JSON.stringify({ sheetId: "us_sh_cli", mutateRecord: "(record) => record" }));
+    const previewed = await run(["preview-mutation", "--body", `@${file}`, "--json"]);
+    expect(previewed.code).toBe(0);
+    expect(JSON.parse(previewed.stdout)).toEqual({ data: [] });
+  });
+
+  it("prints any other answer as JSON, and exits 1 with the API's reason like the other commands", async () => {
+    const id = seed("us_wb_cli_made_plan")[0]?.id as string;
+    const plan = await run(["get-execution-plan", id]);
+    expect(plan.code).toBe(0);
+    expect(JSON.parse(plan.stdout).data.job.id).toBe(id);
+    const deleted = await run(["delete", id]);
+    expect(deleted.code).toBe(0);
+    expect(JSON.parse(deleted.stdout)).toEqual({ data: { success: true } });
+    const gone = await run(["execute", id]);
+    expect(gone.code).toBe(1);
+    expect(errorLine(gone)).toMatch(/^Error: 404 /);
+  });
+
+  it("refuses a missing or broken --body as a usage error, sending nothing", async () => {
+    const id = seed("us_wb_cli_made_usage")[0]?.id as string;
+    const before = simulator.requests().length;
+    const cases: Array<[string[], RegExp]> = [
+      [["update", id], /^Error: required option '--body <json\|@file>' not specified/],
+      [
+        ["update", id, "--body", "{progress"],
+        /^Error: option '--body <json\|@file>' argument .* is invalid\. Not valid JSON/,
+      ],
+      [["update", id, "--body", "@/nonexistent/body.json"], /Cannot read \/nonexistent\/body\.json: no such file/],
+    ];
+    const results = await Promise.all(cases.map(([args]) => run(args)));
+    results.forEach((result, i) => {
+      expect(result.code, cases[i]?.[0].join(" ")).toBe(2);
+      expect(result.stderr).toMatch(cases[i]?.[1] as RegExp);
+    });
+    expect(simulator.requests().length).toBe(before);
+  });
+
+  it("sends a value of an open enum it does not know, with a note, for the API to judge", async () => {
+    const created = await run(["create", "--type", "spreadsheet", "--operation", "x", "--source", "us_wb_cli_note"]);
+    expect(created.stderr).toContain(
+      'Note: --type "spreadsheet" is not one this version knows (file, workbook, sheet, space, document, app, agent, autobuild, onboarding); it is sent as given.',
+    );
+    // The spec's validation (Prism's, in front of the simulator) refuses a type it does not have: it was sent.
+    expect(created.code).toBe(1);
+    expect(created.stderr).toMatch(/^Error: 4\d\d .*\(POST \/jobs\)$/m);
+    const json = await run(["create", "--type", "spreadsheet", "--operation", "x", "--source", "y", "--json"]);
+    expect(JSON.parse(json.stderr.split("\n")[0] ?? "")).toEqual({
+      note: expect.stringContaining('--type "spreadsheet" is not one this version knows'),
+    });
   });
 });
 

@@ -41,9 +41,12 @@ function importsOf(code: string): string[] {
 describe("the bundle", () => {
   it("imports the client from @flatfile-jobs/node and holds no client code of its own", async () => {
     const code = await readFile(CLI, "utf8");
-    // Exactly the package's dependencies: no chunk of its own, no @flatfile-jobs/core, undici or openapi-fetch.
+    // Exactly the package's dependencies (and Node's own modules, `node:fs` for `--body @file`): no chunk of its own,
+    // no @flatfile-jobs/core, undici or openapi-fetch.
     const packageJson = JSON.parse(await readFile(join(PACKAGE_DIR, "package.json"), "utf8"));
-    expect(importsOf(code)).toEqual(Object.keys(packageJson.dependencies).sort());
+    expect(importsOf(code).filter((specifier) => !specifier.startsWith("node:"))).toEqual(
+      Object.keys(packageJson.dependencies).sort(),
+    );
     expect(code).toMatch(/^import \{[^}]*\bcreateJobsClient\b[^}]*\} from "@flatfile-jobs\/node";$/m);
     // Defined nowhere in the bundle: neither the client factory nor what it is made of.
     expect(code).not.toMatch(/\b(?:function|class|const|let|var)\s+(?:createJobsClient|createJobsCore|JobsError)\b/);

@@ -110,7 +110,7 @@ type WithHooksSent<Op> = Op extends { parameters: { header: infer Header } }
 /**
  * Creates the smallest client, for the operation functions: `await listJobs(client, { pageSize: 20 })`. It takes
  * the options of `createJobsClient` but logging, and sends requests without openapi-fetch's client (so without
- * middleware), which keeps a browser bundle that calls one operation near 4 KB. Works wherever `fetch` exists.
+ * middleware), which keeps a browser bundle that calls one operation near 6 kB (min+gzip). Works wherever `fetch` exists.
  */
 export function createJobsCore(options: JobsCoreOptions): JobsCore {
   const { baseUrl, headers, transport, token } = configure(options, CORE_OPTIONS);
@@ -119,13 +119,17 @@ export function createJobsCore(options: JobsCoreOptions): JobsCore {
 
 /** Creates a client for Flatfile's Jobs API that works wherever `fetch` exists: `client.jobs.list()`, … */
 export function createJobsClient(options: JobsClientOptions): JobsClient {
-  const { baseUrl, headers, transport, token } = configure(options, CLIENT_OPTIONS, (secret, basePath) => {
-    if (options.logger !== undefined) checkLogger(options.logger);
-    if (options.logLevel !== undefined && !LOG_LEVELS.includes(options.logLevel)) {
-      throw check.invalid("logLevel", `one of ${LOG_LEVELS.join(", ")}`, options.logLevel);
-    }
-    return createLogging(options.logger, options.logLevel, secret, basePath, options.fetch, options.onRetry);
-  });
+  const { baseUrl, headers, transport, token } = configure(
+    options,
+    [...CORE_OPTIONS, "logger", "logLevel"],
+    (secret, basePath) => {
+      if (options.logger !== undefined) checkLogger(options.logger);
+      if (options.logLevel !== undefined && !LOG_LEVELS.includes(options.logLevel)) {
+        throw check.invalid("logLevel", `one of ${LOG_LEVELS.join(", ")}`, options.logLevel);
+      }
+      return createLogging(options.logger, options.logLevel, secret, basePath, options.fetch, options.onRetry);
+    },
+  );
   // openapi-fetch sends each request of `raw` through the transport with the client's settings, retried as its
   // HTTP method allows.
   const raw = createClient<paths>({
@@ -181,7 +185,6 @@ const CORE_OPTIONS = [
   "maxRetryAfter",
   "onRetry",
 ] as const;
-const CLIENT_OPTIONS = [...CORE_OPTIONS, "logger", "logLevel"] as const;
 const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error", "off"];
 
 /** Checks the options and sets up what every request shares. */
@@ -193,7 +196,7 @@ function configure(
   if (typeof options !== "object" || !options) {
     throw new InvalidArgumentError("The client needs an options object: createJobsClient({ token: '…' }).");
   }
-  check.options(known.includes("logger") ? "JobsClientOptions" : "JobsCoreOptions", options, known);
+  check.options(logging ? "JobsClientOptions" : "JobsCoreOptions", options, known);
   const token = checkToken(options.token);
   const baseUrl = checkBaseUrl(
     options.baseUrl ?? (options.region === undefined ? DEFAULT_BASE_URL : regionBaseUrl(options.region)),

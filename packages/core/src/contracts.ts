@@ -12,12 +12,13 @@ export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 /**
  * What an operation declares about itself: its method and the spec's path, and whether sending it twice does
  * no more than sending it once (GET, PUT and DELETE are by HTTP's definition; `previewMutation` is a POST
- * that only computes). The transport's retry policy reads `idempotent` instead of knowing operations.
+ * that only computes). The transport's retry policy reads `idempotent` instead of knowing operations; absent, it
+ * is false.
  */
 export interface Operation<P extends keyof paths = keyof paths, M extends Method = Method> {
   readonly method: M;
   readonly path: P;
-  readonly idempotent: boolean;
+  readonly idempotent?: boolean;
 }
 
 /** The 200 body of the operation at `path` and `method`, as the spec types it. */

@@ -1,7 +1,7 @@
 import type { JobsCore, RequestOptions } from "./contracts.js";
 import { APIUserAbortError } from "./errors.js";
 import { type ListJobsQuery, listJobs } from "./generated/operations.js";
-import { checkRequestOptions } from "./internal/call.js";
+import { checkRequestOptions, REQUEST_OPTION_NAMES } from "./internal/call.js";
 import * as check from "./internal/check.js";
 import type { Job, ListJobsResponse } from "./types.js";
 
@@ -81,8 +81,6 @@ export function iterateJobs(client: JobsCore, query: ListJobsQuery = {}, options
   };
 }
 
-const ITERATE_OPTIONS = ["signal", "timeout", "maxRetries", "idempotent", "headers", "maxPages", "prefetch"] as const;
-
 function checkIterateOptions(options: IterateOptions): IterateOptions {
-  return check.options("IterateOptions", options, ITERATE_OPTIONS) ?? {};
+  return check.options("IterateOptions", options, [...REQUEST_OPTION_NAMES, "maxPages", "prefetch"]) ?? {};
 }

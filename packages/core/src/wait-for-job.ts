@@ -2,7 +2,7 @@ import type { JobsCore } from "./contracts.js";
 import { APIUserAbortError, JobCanceledError, JobFailedError, JobWaitTimeoutError } from "./errors.js";
 import { getJob } from "./generated/operations.js";
 import * as check from "./internal/check.js";
-import { assertPathParam } from "./internal/job-id.js";
+import { pathParam } from "./internal/job-id.js";
 import type { Job } from "./types.js";
 
 export interface WaitForOptions {
@@ -28,7 +28,7 @@ export interface WaitForOptions {
  * Each poll is one `get`, with the client's retries; the wait between polls backs off from `pollInterval`.
  */
 export async function waitForJob(client: JobsCore, jobId: string, options: WaitForOptions = {}): Promise<Job> {
-  assertPathParam("jobId", jobId);
+  pathParam("jobId", jobId);
   const { maxWait, pollInterval, maxPollInterval, signal, onProgress } = checkWaitForOptions(options);
   const deadline = Date.now() + maxWait;
   // One controller ends the current poll at the deadline or on the caller's abort.

@@ -122,7 +122,7 @@ describe("the generated code", () => {
       'export function moveJobPart(client: JobsCore, jobId: string, partId: string, body: MoveJobPartBody | undefined, query: MoveJobPartQuery, options?: RequestOptions): Result<"movePart"> {',
     );
     expect(operations).toContain(
-      'return client[CALL]({ method: "POST", path: "/jobs/{jobId}/parts/{partId}", idempotent: false }, jobId, { path: { partId }, query, body }, options);',
+      'return client[CALL]({ method: "POST", path: "/jobs/{jobId}/parts/{partId}" }, jobId, { path: { partId }, query, body }, options);',
     );
     expect(operations).toContain(
       'export type MoveJobPartBody = NonNullable<operations["movePart"]["requestBody"]>["content"]["application/json"];',

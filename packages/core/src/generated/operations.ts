@@ -49,7 +49,7 @@ export function listJobs(client: JobsCore, query?: ListJobsQuery, options?: Requ
  * `config` carries the type-specific configuration.
  */
 export function createJob(client: JobsCore, body: JobConfig, options?: RequestOptions): Result<"create"> {
-  return client[CALL]({ method: "POST", path: "/jobs", idempotent: false }, undefined, { body }, options);
+  return client[CALL]({ method: "POST", path: "/jobs" }, undefined, { body }, options);
 }
 
 /**
@@ -68,7 +68,7 @@ export function getJob(client: JobsCore, jobId: string, options?: RequestOptions
  * are changed.
  */
 export function updateJob(client: JobsCore, jobId: string, body: JobUpdate, options?: RequestOptions): Result<"update"> {
-  return client[CALL]({ method: "PATCH", path: "/jobs/{jobId}", idempotent: false }, jobId, { body }, options);
+  return client[CALL]({ method: "PATCH", path: "/jobs/{jobId}" }, jobId, { body }, options);
 }
 
 /**
@@ -87,7 +87,7 @@ export function deleteJob(client: JobsCore, jobId: string, options?: RequestOpti
  * definition), the declared `200` body is `Success` (`{data: {success}}`), not the job.
  */
 export function executeJob(client: JobsCore, jobId: string, options?: RequestOptions): Result<"execute"> {
-  return client[CALL]({ method: "POST", path: "/jobs/{jobId}/execute", idempotent: false }, jobId, {}, options);
+  return client[CALL]({ method: "POST", path: "/jobs/{jobId}/execute" }, jobId, {}, options);
 }
 
 /**
@@ -116,7 +116,7 @@ export function updateJobExecutionPlan(client: JobsCore, jobId: string, body: Jo
  * `jobId` are required in the body.
  */
 export function updateJobExecutionPlanFields(client: JobsCore, jobId: string, body: JobExecutionPlanConfigRequest, options?: RequestOptions): Result<"updateExecutionPlanFields"> {
-  return client[CALL]({ method: "PATCH", path: "/jobs/{jobId}/plan", idempotent: false }, jobId, { body }, options);
+  return client[CALL]({ method: "PATCH", path: "/jobs/{jobId}/plan" }, jobId, { body }, options);
 }
 
 /**
@@ -127,7 +127,7 @@ export function updateJobExecutionPlanFields(client: JobsCore, jobId: string, bo
  * body, nothing is sent.
  */
 export function ackJob(client: JobsCore, jobId: string, body?: JobAckDetails, options?: RequestOptions): Result<"ack"> {
-  return client[CALL]({ method: "POST", path: "/jobs/{jobId}/ack", idempotent: false }, jobId, { body }, options);
+  return client[CALL]({ method: "POST", path: "/jobs/{jobId}/ack" }, jobId, { body }, options);
 }
 
 /**
@@ -137,7 +137,7 @@ export function ackJob(client: JobsCore, jobId: string, body?: JobAckDetails, op
  * `outcomeAcknowledgedAt`.
  */
 export function ackJobOutcome(client: JobsCore, jobId: string, options?: RequestOptions): Result<"ackOutcome"> {
-  return client[CALL]({ method: "POST", path: "/jobs/{jobId}/outcome/ack", idempotent: false }, jobId, {}, options);
+  return client[CALL]({ method: "POST", path: "/jobs/{jobId}/outcome/ack" }, jobId, {}, options);
 }
 
 /**
@@ -147,7 +147,7 @@ export function ackJobOutcome(client: JobsCore, jobId: string, options?: Request
  * and a final status text. Without a body, nothing is sent.
  */
 export function completeJob(client: JobsCore, jobId: string, body?: JobCompleteDetails, options?: RequestOptions): Result<"complete"> {
-  return client[CALL]({ method: "POST", path: "/jobs/{jobId}/complete", idempotent: false }, jobId, { body }, options);
+  return client[CALL]({ method: "POST", path: "/jobs/{jobId}/complete" }, jobId, { body }, options);
 }
 
 /**
@@ -157,7 +157,7 @@ export function completeJob(client: JobsCore, jobId: string, body?: JobCompleteD
  * (`JobCompleteDetails`); there is no separate fail type. Without a body, nothing is sent.
  */
 export function failJob(client: JobsCore, jobId: string, body?: JobCompleteDetails, options?: RequestOptions): Result<"fail"> {
-  return client[CALL]({ method: "POST", path: "/jobs/{jobId}/fail", idempotent: false }, jobId, { body }, options);
+  return client[CALL]({ method: "POST", path: "/jobs/{jobId}/fail" }, jobId, { body }, options);
 }
 
 /**
@@ -167,7 +167,7 @@ export function failJob(client: JobsCore, jobId: string, body?: JobCompleteDetai
  * nothing is sent.
  */
 export function cancelJob(client: JobsCore, jobId: string, body?: JobCancelDetails, options?: RequestOptions): Result<"cancel"> {
-  return client[CALL]({ method: "POST", path: "/jobs/{jobId}/cancel", idempotent: false }, jobId, { body }, options);
+  return client[CALL]({ method: "POST", path: "/jobs/{jobId}/cancel" }, jobId, { body }, options);
 }
 
 /**
@@ -177,7 +177,7 @@ export function cancelJob(client: JobsCore, jobId: string, body?: JobCancelDetai
  * return the job".)
  */
 export function retryJob(client: JobsCore, jobId: string, options?: RequestOptions): Result<"retry"> {
-  return client[CALL]({ method: "POST", path: "/jobs/{jobId}/retry", idempotent: false }, jobId, {}, options);
+  return client[CALL]({ method: "POST", path: "/jobs/{jobId}/retry" }, jobId, {}, options);
 }
 
 /**
@@ -197,5 +197,5 @@ export function previewJobMutation(client: JobsCore, body: MutateJobConfig, opti
  * parts to create or one data object per part.
  */
 export function splitJob(client: JobsCore, jobId: string, body: JobSplitDetails, options?: RequestOptions): Result<"split"> {
-  return client[CALL]({ method: "POST", path: "/jobs/{jobId}/split", idempotent: false }, jobId, { body }, options);
+  return client[CALL]({ method: "POST", path: "/jobs/{jobId}/split" }, jobId, { body }, options);
 }

@@ -1,22 +1,30 @@
 import type { Call, Operation, RequestOptions } from "../contracts.js";
 import { APIError, InvalidArgumentError, InvalidResponseError, JobsError } from "../errors.js";
 import * as check from "./check.js";
-import { assertPathParam } from "./job-id.js";
+import { pathParam } from "./job-id.js";
 import { redactDeep, redactHeaders } from "./redact.js";
 import { parseRetryAfter } from "./retry-policy.js";
 import type { Send } from "./send.js";
 import type { CallSettings } from "./transport.js";
 
-const REQUEST_OPTIONS = ["signal", "timeout", "maxRetries", "idempotent", "headers"] as const;
+/** Each option of a call, and its check. */
+const REQUEST_OPTIONS: Record<keyof RequestOptions, (name: string, value: unknown) => unknown> = {
+  signal: check.signal,
+  timeout: (name, value) => check.duration(name, value, 1, true),
+  maxRetries: (name, value) => check.count(name, value, 0),
+  idempotent: (name, value) => check.type(name, value, "boolean"),
+  headers: check.headers,
+};
+export const REQUEST_OPTION_NAMES = Object.keys(REQUEST_OPTIONS) as (keyof RequestOptions)[];
 
 /** A call's options, checked: what `RequestOptions` promises, or an `InvalidArgumentError` before anything is sent. */
 export function checkRequestOptions(options: RequestOptions | undefined): RequestOptions {
-  const o = check.options("RequestOptions", options, REQUEST_OPTIONS) ?? {};
-  if (o.signal !== undefined) check.signal("signal", o.signal);
-  if (o.timeout !== undefined) check.duration("timeout", o.timeout, 1, true);
-  if (o.maxRetries !== undefined) check.count("maxRetries", o.maxRetries, 0);
-  if (o.idempotent !== undefined) check.type("idempotent", o.idempotent, "boolean");
-  if (o.headers !== undefined) check.headers("headers", o.headers);
+  const o = check.options("RequestOptions", options, REQUEST_OPTION_NAMES) ?? {};
+  // The options given (check.options has refused any other), usually none.
+  for (const name in o) {
+    const value = o[name as keyof RequestOptions];
+    if (value !== undefined) REQUEST_OPTIONS[name as keyof RequestOptions](name, value);
+  }
   return o;
 }
 
@@ -30,12 +38,15 @@ export function createCall(send: Send, secret: string, baseUrl: string): Call {
     const options = checkRequestOptions(callOptions);
     const { method, path: template } = operation;
     // The request as errors name it, e.g. `/jobs/us_jb_1/ack`: every parameter of the path checked before anything
-    // is sent, and encoded; `{jobId}` is the job id, any other comes from `params.path`.
-    const path = template.replace(/\{(\w+)\}/g, (_, name: string) => {
-      const value = name === "jobId" ? jobId : others?.[name];
-      assertPathParam(name, value);
-      return encodeURIComponent(value);
-    });
+    // is sent, and encoded. `params.path` has the parameters besides `{jobId}`, the job id; the operations that
+    // have none (all but those Flatfile may add) take the quick way.
+    const path = others
+      ? template.replace(/\{(\w+)\}/g, (_, name: string) =>
+          encodeURIComponent(pathParam(name, name === "jobId" ? jobId : others[name])),
+        )
+      : template.includes("{")
+        ? template.replace("{jobId}", encodeURIComponent(pathParam("jobId", jobId)))
+        : template;
     const settings: CallSettings = {
       timeout: options.timeout,
       maxRetries: options.maxRetries,
@@ -48,7 +59,7 @@ export function createCall(send: Send, secret: string, baseUrl: string): Call {
         signal: options.signal,
         headers: options.headers,
         settings,
-        params: { path: { ...others, jobId }, query },
+        params: { path: others ? { ...others, jobId } : { jobId }, query },
         body,
       });
     } catch (error) {

@@ -21,8 +21,8 @@ export type AttemptOutcome =
 export type Decision = { retry: true; delay: number; reason: string } | { retry: false; reason: string };
 
 export interface RetryContext {
-  /** Whether sending the request twice is harmless: the operation's own, or the call's `idempotent`. */
-  idempotent: boolean;
+  /** Whether sending the request twice is harmless: the operation's own, or the call's `idempotent` (absent: no). */
+  idempotent?: boolean | undefined;
   /** The attempt that just failed, from 1. */
   attempt: number;
   maxRetries: number;

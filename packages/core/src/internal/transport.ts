@@ -47,8 +47,8 @@ export interface TransportConfig {
 export interface CallSettings {
   timeout?: number | undefined;
   maxRetries?: number | undefined;
-  /** Whether sending the request twice is harmless (the operation's own, or the call's `idempotent`). */
-  idempotent: boolean;
+  /** Whether sending the request twice is harmless (the operation's own, or the call's `idempotent`; absent: no). */
+  idempotent?: boolean | undefined;
   /** The caller's signal. */
   signal?: AbortSignal | undefined;
   attempts?: number;
