@@ -8,7 +8,8 @@
 // and published, and an app on a caret range compiles code using the new field, and calls the new operation, only
 // after `npm update`. A second fixture
 // removes the operation: the overlay's actions for it go stale and spec:update says so, then the report says major,
-// check:changeset refuses the drafted minor and accepts a major, and the app's `npm update` does not take it.
+// check:changeset refuses the drafted minor and accepts a major (and, committed with no changeset and cloned at
+// depth 1 as CI services check out, still refuses it), and the app's `npm update` does not take it.
 // Nothing in the repository changes.
 import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -233,6 +234,36 @@ async function main() {
     const { output } = await h.script("scripts/check-changeset.ts");
     expectLine(output, "✓ @flatfile-jobs/core needs major, the changesets give major");
   });
+
+  await step(
+    "a depth-1 clone of the major committed with no changeset: check:changeset fetches the history and refuses it",
+    async () => {
+      // What CI services check out by default: a clone cut off at its commit, where the last release is not in sight.
+      const [draft] = await h.pendingChangesets();
+      if (draft === undefined) throw new Error("no drafted changeset");
+      const file = join(h.repo, ".changeset", draft);
+      const text = await readFile(file, "utf8");
+      await rm(file);
+      await h.commit("Take in Flatfile's description without pause, with no changeset");
+      const shallow = join(h.work, "shallow");
+      try {
+        await run("git", ["clone", "-q", "--depth", "1", `file://${h.repo}`, shallow]);
+        await run("pnpm", ["install", "--frozen-lockfile", "--offline"], { cwd: shallow });
+        const refused = await run("node", ["--import", "tsx", "scripts/check-changeset.ts"], {
+          cwd: shallow,
+          allowFailure: true,
+        });
+        if (refused.code === 0) throw new Error(`check:changeset passed a depth-1 clone:\n${refused.output}`);
+        expectLine(refused.output, "✗ @flatfile-jobs/core needs major, the changesets give none");
+        expectLine(refused.output, "operation POST /jobs/{jobId}/pause removed");
+        console.log("  | ✗ @flatfile-jobs/core needs major, the changesets give none");
+      } finally {
+        await rm(shallow, { recursive: true, force: true });
+        await run("git", ["reset", "-q", "--soft", "HEAD~1"], { cwd: h.repo });
+        await writeFile(file, text);
+      }
+    },
+  );
 
   const major = await step("version and publish the major", async () => {
     await h.commit("Take in Flatfile's description without pause");

@@ -27,8 +27,14 @@ export function placeholders(doc: unknown): string[] {
   return found;
 }
 
-/** The commit of the latest version bump: the last commit that changed core's package.json "version". */
+/**
+ * The commit of the latest version bump: the last commit that changed core's package.json "version". In a shallow
+ * clone (what CI services check out by default) the history is cut off and its oldest commit seems to add every
+ * line, which would make the base the clone's own commit and every change vanish: the history is fetched first
+ * (`git fetch --unshallow`), or, when that fails, it stops saying how to get it.
+ */
 export function lastReleaseCommit(cwd: string = root): string {
+  if (git(["rev-parse", "--is-shallow-repository"], cwd).trim() === "true") unshallow(cwd);
   const commit = git(
     ["log", "-n", "1", "--format=%H", "-G", '"version":', "--", "packages/core/package.json"],
     cwd,
@@ -36,6 +42,28 @@ export function lastReleaseCommit(cwd: string = root): string {
   if (!commit)
     throw new Error("no release found (no commit changed packages/core/package.json's version); pass --base <git-ref>");
   return commit;
+}
+
+/** Fetches the whole history of a shallow clone, or throws an error that says how to get it. */
+function unshallow(cwd: string): void {
+  let reason = "the clone has no remote to fetch from";
+  try {
+    git(["fetch", "--quiet", "--unshallow"], cwd);
+  } catch (error) {
+    reason =
+      String((error as { stderr?: string }).stderr ?? error)
+        .trim()
+        .split("\n")
+        .at(-1) ?? reason;
+  }
+  // Without a remote, git's fetch does nothing and succeeds: whether the history is whole is what counts.
+  if (git(["rev-parse", "--is-shallow-repository"], cwd).trim() !== "false") {
+    throw new Error(
+      `this is a shallow clone: its history is cut off, so the last release cannot be found and every change ` +
+        `would be compared with itself. Fetch the history (git fetch --unshallow), or fetch the last release's ` +
+        `commit or tag and pass it as --base <git-ref>. (git fetch --unshallow did not: ${reason}.)`,
+    );
+  }
 }
 
 /** The description at `ref` (default: the last release) and the one in the working tree, parsed. */
