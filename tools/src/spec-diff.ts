@@ -1,5 +1,7 @@
 // Classifies every change between two OpenAPI 3.1 descriptions from the point of view of an app built against the
-// first: breaking (it could stop compiling or behave wrongly), non-breaking (an addition it may use), or docs.
+// first: breaking (it could stop compiling or behave wrongly), non-breaking (an addition it may use), behaviour
+// (apps compile as before but the API acts differently, e.g. a default changed, or a change of something this
+// classifier does not compare: reported, never dropped), or docs.
 // Schemas are compared in the direction data flows: what the app sends (a request may not get stricter) and what
 // it receives (a response may not get wider). Used by `pnpm spec:diff`, `pnpm spec:update` and `check:changeset`.
 
@@ -7,7 +9,7 @@ import { defaultFunctionName } from "./operations-table";
 import { deref as derefIn, type Node } from "./refs";
 
 export interface SpecChange {
-  level: "breaking" | "non-breaking" | "docs";
+  level: "breaking" | "non-breaking" | "behaviour" | "docs";
   operation: string;
   pointer: string;
   message: string;
@@ -30,7 +32,7 @@ interface Context {
   reached: Set<string>;
 }
 
-/** The bump a set of changes needs: any breaking → major; any addition → minor; docs only → patch. */
+/** The bump a set of changes needs: any breaking → major; any addition → minor; behaviour or docs only → patch. */
 export function bumpFor(changes: SpecChange[]): Bump {
   if (changes.some((c) => c.level === "breaking")) return "major";
   if (changes.some((c) => c.level === "non-breaking")) return "minor";
@@ -43,6 +45,7 @@ export function formatReport({ bump, changes }: { bump: Bump; changes: SpecChang
   const sections: [Level, string][] = [
     ["breaking", "Breaking (an app built against the old description could stop compiling or behave wrongly)"],
     ["non-breaking", "Non-breaking (additions)"],
+    ["behaviour", "Behaviour (apps compile as before, but the API acts differently: review it)"],
     ["docs", "Docs only"],
   ];
   for (const [level, title] of sections) {
@@ -124,11 +127,28 @@ export function classify(before: Node, after: Node): { bump: Bump; changes: Spec
   ) {
     add("breaking", "components", "/components/securitySchemes", "the security schemes changed");
   }
+  if (JSON.stringify(before.security ?? []) !== JSON.stringify(after.security ?? [])) {
+    add(
+      "breaking",
+      "security",
+      "/security",
+      "the API's security requirement changed (how every request is authorised)",
+    );
+  }
   if (JSON.stringify(before.servers ?? []) !== JSON.stringify(after.servers ?? [])) {
     add("docs", "servers", "/servers", "the servers changed (the client's base URLs are its own)");
   }
   if (JSON.stringify(before.info ?? {}) !== JSON.stringify(after.info ?? {})) {
     add("docs", "info", "/info", "the description's info changed");
+  }
+  // Nothing that changed is dropped without a word: a change of something not compared above is reported, with
+  // where it is, for a person to judge (at least a patch, so that spec:update takes it in).
+  if (changes.length === 0) {
+    const compared = /\/(x-function-name|x-idempotent)$/; // read above: a change there that matters is reported
+    for (const pointer of differences(before, after)
+      .filter((p) => !compared.test(p))
+      .slice(0, 20))
+      add("behaviour", "unclassified", pointer, "changed, and this classifier does not compare it: review it");
   }
   const unique = dedupe(changes);
   return { bump: bumpFor(unique), changes: unique };
@@ -236,10 +256,38 @@ function compareOperation(ctx: Context, pointer: string, oldOp: Node, newOp: Nod
     }
     compareDocs(ctx, ptr, oldResponse, newResponse);
     compareContent(ctx, `${ptr}/content`, oldResponse.content, newResponse.content, "response");
+    compareHeaders(ctx, `${ptr}/headers`, oldResponse.headers, newResponse.headers);
   }
   for (const status of Object.keys(newResponses)) {
-    if (!(status in oldResponses))
-      ctx.add("non-breaking", `${pointer}/responses/${status}`, `response ${status} added`);
+    if (status in oldResponses) continue;
+    // The client returns the 200 body as the operation's result: another success status would reach apps typed as it.
+    if (/^2/.test(status))
+      ctx.add(
+        "breaking",
+        `${pointer}/responses/${status}`,
+        `success response ${status} added: apps would get its body typed as the 200's`,
+      );
+    else ctx.add("non-breaking", `${pointer}/responses/${status}`, `response ${status} added`);
+  }
+}
+
+/** A response's headers: one that goes breaks an app that reads it; one that comes is an addition. */
+function compareHeaders(ctx: Context, pointer: string, oldHeaders: Node = {}, newHeaders: Node = {}): void {
+  for (const [name, oldRef] of Object.entries<Node>(oldHeaders)) {
+    const ptr = `${pointer}/${pointerSegment(name)}`;
+    const oldHeader = deref(ctx.before, oldRef);
+    const newHeader = deref(ctx.after, newHeaders[name]);
+    if (!newHeader) {
+      ctx.add("breaking", ptr, `response header ${name} removed`);
+      continue;
+    }
+    if (oldHeader.required && !newHeader.required) ctx.add("breaking", ptr, `response header ${name} became optional`);
+    compareDocs(ctx, ptr, oldHeader, newHeader);
+    compareSchema(ctx, `${ptr}/schema`, oldHeader.schema, newHeader.schema, "response");
+  }
+  for (const name of Object.keys(newHeaders)) {
+    if (!(name in oldHeaders))
+      ctx.add("non-breaking", `${pointer}/${pointerSegment(name)}`, `response header ${name} added`);
   }
 }
 
@@ -335,11 +383,13 @@ function compareSchema(ctx: Context, pointer: string, oldNode: Node, newNode: No
           `${added.map((v) => JSON.stringify(v)).join(", ")} added to the ${open ? "open " : ""}enum (${what})`,
         );
       }
+      // Removed from a closed enum that apps receive, a value breaks their code that names it (a `case` of it
+      // no longer compiles); an open enum's type keeps any string.
       if (removed.length > 0)
         ctx.add(
-          narrows,
+          direction === "request" || a["x-open-enum"] !== true ? "breaking" : "non-breaking",
           pointer,
-          `${removed.map((v) => JSON.stringify(v)).join(", ")} removed from the enum (${what})`,
+          `${removed.map((v) => JSON.stringify(v)).join(", ")} removed from the ${a["x-open-enum"] === true ? "open " : ""}enum (${what})`,
         );
     }
     if (a["x-open-enum"] === true && b["x-open-enum"] !== true && b.enum) {
@@ -349,6 +399,38 @@ function compareSchema(ctx: Context, pointer: string, oldNode: Node, newNode: No
   if ("const" in a || "const" in b) {
     if (JSON.stringify(a.const) !== JSON.stringify(b.const))
       ctx.add("breaking", pointer, `const ${JSON.stringify(a.const)} became ${JSON.stringify(b.const)}`);
+  }
+
+  // What the API does when a value is left out.
+  if (JSON.stringify(a.default) !== JSON.stringify(b.default)) {
+    ctx.add("behaviour", `${pointer}/default`, `${changed("default", a.default, b.default)} (${what})`);
+  }
+  // readOnly: only returned, so no longer taken when sent; writeOnly: only sent, so no longer returned.
+  for (const [key, breaksWhen, meaning] of [
+    ["readOnly", "request", "the API no longer takes it"],
+    ["writeOnly", "response", "the API no longer returns it"],
+  ] as const) {
+    if (Boolean(a[key]) === Boolean(b[key])) continue;
+    ctx.add(
+      b[key] && direction === breaksWhen ? "breaking" : "non-breaking",
+      `${pointer}/${key}`,
+      b[key] ? `now ${key}: ${meaning} (${what})` : `no longer ${key} (${what})`,
+    );
+  }
+  // How a union's members are told apart: apps narrow by it (and the API reads it from what is sent).
+  if (JSON.stringify(a.discriminator) !== JSON.stringify(b.discriminator)) {
+    const da = a.discriminator ?? {};
+    const db = b.discriminator ?? {};
+    const mappingOnlyGrew =
+      da.propertyName === db.propertyName &&
+      Object.entries<string>(da.mapping ?? {}).every(([value, ref]) => db.mapping?.[value] === ref);
+    ctx.add(
+      a.discriminator && mappingOnlyGrew ? "non-breaking" : "breaking",
+      `${pointer}/discriminator`,
+      a.discriminator && mappingOnlyGrew
+        ? `values added to the discriminator's mapping (${what})`
+        : `discriminator ${JSON.stringify(da.propertyName ?? null)} changed: the union is told apart differently (${what})`,
+    );
   }
 
   // Constraints the server enforces: stricter ones refuse requests that used to pass.
@@ -521,6 +603,15 @@ export function deref(doc: object, node: unknown): Node {
 
 function pointerSegment(segment: unknown): string {
   return String(segment).replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** The JSON pointers where two documents differ (the shallowest of each differing branch), in document order. */
+function differences(a: unknown, b: unknown, pointer = ""): string[] {
+  if (JSON.stringify(a) === JSON.stringify(b)) return [];
+  const isObject = (v: unknown): v is Node => typeof v === "object" && v !== null;
+  if (!isObject(a) || !isObject(b) || Array.isArray(a) !== Array.isArray(b)) return [pointer || "/"];
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  return keys.flatMap((key) => differences(a[key], b[key], `${pointer}/${pointerSegment(key)}`));
 }
 
 /** One change per level, pointer and message. */

@@ -13,14 +13,17 @@ const base = parse(readFileSync(new URL("base.yaml", dir), "utf8"));
 interface Case {
   name: string;
   bump: string;
+  /** Operations that make the "before" from base.yaml, when the case needs another one. */
+  base?: PatchOperation[];
   patch: PatchOperation[];
   changes: Array<{ level: string; pointer: string }>;
 }
 const cases: Case[] = parse(readFileSync(new URL("cases.yaml", dir), "utf8"));
 
 describe("classifying changes from an app's point of view", () => {
-  it.each(cases)("$name: $bump", ({ patch, bump, changes }) => {
-    const result = classify(base, applyPatch(base, patch) as object);
+  it.each(cases)("$name: $bump", ({ base: before = [], patch, bump, changes }) => {
+    const from = applyPatch(base, before) as object;
+    const result = classify(from, applyPatch(from, patch) as object);
     expect(result.bump).toBe(bump);
     const found = [...new Set(result.changes.map((c) => `${c.level} ${c.pointer}`))].sort();
     expect(found).toEqual(changes.map((c) => `${c.level} ${c.pointer}`).sort());
