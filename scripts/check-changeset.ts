@@ -9,7 +9,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { classifyApiReportChange } from "@flatfile-jobs/tools/api-diff";
-import { publishedPackages } from "@flatfile-jobs/tools/packages";
+import { fixedGroupProblems, publishedPackages } from "@flatfile-jobs/tools/packages";
 import { type Bump, classify } from "@flatfile-jobs/tools/spec-diff";
 import { lastReleaseCommit, loadSpecs } from "@flatfile-jobs/tools/spec-source";
 
@@ -22,6 +22,14 @@ const SPEC_PACKAGES = ["@flatfile-jobs/core", "@flatfile-jobs/node", "@flatfile-
 const GENERATED = /^(paths|operations|components)(\.|$)/;
 /** The libraries with an API report (packages/<folder>/etc/<folder>.api.md). */
 const LIBRARIES = publishedPackages(root).filter((pkg) => pkg.library);
+
+// The release bumps the packages of the fixed group together: a published package outside it would be left behind.
+const groupProblems = fixedGroupProblems(root);
+if (groupProblems.length > 0) {
+  console.error(`check:changeset: .changeset/config.json's "fixed" group is not the published packages:`);
+  for (const problem of groupProblems) console.error(`  ${problem}`);
+  process.exit(1);
+}
 
 let base: string;
 try {

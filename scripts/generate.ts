@@ -32,6 +32,7 @@ import {
 } from "@flatfile-jobs/tools/codegen-docs";
 import { jobsModule, operationsModule } from "@flatfile-jobs/tools/codegen-operations";
 import { reactMutationsModule } from "@flatfile-jobs/tools/codegen-react";
+import { GENERATED_FILES } from "@flatfile-jobs/tools/generated-files";
 import { openEnum } from "@flatfile-jobs/tools/open-enums";
 import { operationTable } from "@flatfile-jobs/tools/operations-table";
 import { deref, type Node } from "@flatfile-jobs/tools/refs";
@@ -52,6 +53,10 @@ const targets = [
   { dir: "", file: "packages/cli/README.md", generate: cliReadme, docs: true },
   { dir: "packages/testing", file: "packages/testing/src/generated/openapi.json", generate: validationSubset },
 ];
+// spec:update puts back the files of that list when regenerating fails: the two must name the same files.
+if (JSON.stringify(targets.map((t) => t.file).sort()) !== JSON.stringify([...GENERATED_FILES].sort())) {
+  throw new Error("scripts/generate.ts writes other files than tools/src/generated-files.ts lists; make them agree");
+}
 
 async function typesModule() {
   const { default: openapiTS, astToString } = await import("openapi-typescript");

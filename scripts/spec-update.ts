@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs, promisify } from "node:util";
+import { GENERATED_FILES } from "@flatfile-jobs/tools/generated-files";
 import { type OperationRow, OperationTableError, operationTable } from "@flatfile-jobs/tools/operations-table";
 import { publishedPackages } from "@flatfile-jobs/tools/packages";
 import type { Node } from "@flatfile-jobs/tools/refs";
@@ -29,9 +30,9 @@ const FILES = {
   built: join(root, "openapi/openapi.yaml"),
 };
 /** What `pnpm generate` and `pnpm api:update` rewrite, restored if either fails. */
+/** What regenerating writes: put back as they were if it fails. */
 const GENERATED = [
-  join(root, "packages/core/src/generated/schema.ts"),
-  join(root, "packages/testing/src/generated/openapi.json"),
+  ...GENERATED_FILES.map((file) => join(root, file)),
   ...publishedPackages(root)
     .filter((pkg) => pkg.library)
     .map((pkg) => join(pkg.dir, "etc", `${pkg.folder}.api.md`)),

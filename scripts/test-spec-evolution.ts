@@ -1,12 +1,12 @@
 // `pnpm test:spec-evolution`: Flatfile's API description changes, and an app gets the change by `npm update`, end
 // to end, in a temporary copy of the repository with a local registry. A "next description" (Flatfile's published
 // description of its whole API, scripts/fixtures/published/flatfile-api.yaml, with a JSON Patch from
-// scripts/fixtures/spec-evolution) adds an optional Job field and an operation: `pnpm spec:update` reports a minor
-// and drafts it; the new operation is given its words and its idempotence in the overlay and nothing else, and is
-// then a function, a method of `client.jobs`, a command of the CLI and an action of React's `useJobsMutation` with
-// no code written (the suites that run every operation pass with it); check:changeset agrees, the version is cut
-// and published, and an app on a caret range compiles code using the new field, and calls the new operation, only
-// after `npm update`. A second fixture
+// scripts/fixtures/spec-evolution) adds an optional Job field and an operation: when regenerating fails midway,
+// `pnpm spec:update` puts every file back; then it reports a minor and drafts it; the new operation is given its
+// words and its idempotence in the overlay and nothing else, and is then a function, a method of `client.jobs`, a
+// command of the CLI and an action of React's `useJobsMutation` with no code written (the suites that run every
+// operation pass with it); check:changeset agrees, the version is cut and published, and an app on a caret range
+// compiles code using the new field, and calls the new operation, only after `npm update`. A second fixture
 // removes the operation: the overlay's actions for it go stale and spec:update says so, then the report says major,
 // check:changeset refuses the drafted minor and accepts a major (and, committed with no changeset and cloned at
 // depth 1 as CI services check out, still refuses it), and the app's `npm update` does not take it.
@@ -15,6 +15,7 @@ import { copyFile, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { stripVTControlCharacters } from "node:util";
+import { GENERATED_FILES } from "@flatfile-jobs/tools/generated-files";
 import { nextDescription } from "@flatfile-jobs/tools/published-fixture";
 import { createHarness, expectAll, expectLine, format } from "@flatfile-jobs/tools/release-harness";
 import { createSteps, type RunOptions, run } from "@flatfile-jobs/tools/steps";
@@ -91,6 +92,27 @@ async function main() {
     const { code, output } = await run("npx", ["tsc", "-p", ".", "--noEmit"], { cwd: app, allowFailure: true });
     if (code === 0 || !/Property 'priority' does not exist on type/.test(output)) {
       throw new Error(`expected tsc to refuse job.priority:\n${output}`);
+    }
+  });
+
+  await step("a regeneration that fails puts every file back, every package's generated code included", async () => {
+    // Without its end marker, the CLI README's table cannot be written: generate.ts stops after it has written the
+    // code of core, react and cli for the new description.
+    const readme = join(h.repo, "packages/cli/README.md");
+    const text = await readFile(readme, "utf8");
+    await writeFile(readme, text.replace("<!-- end: commands -->", ""));
+    const files = [...GENERATED_FILES, "openapi/flatfile.yaml", "openapi/openapi.yaml"];
+    const read = () => Promise.all(files.map((file) => readFile(join(h.repo, file), "utf8")));
+    const before = await read();
+    try {
+      const { code, output } = await specUpdate("next-minor", { allowFailure: true });
+      if (code === 0) throw new Error(`spec:update succeeded without the README's marker:\n${output}`);
+      expectLine(output, "every file was put back");
+      const after = await read();
+      const changed = files.filter((_, i) => after[i] !== before[i]);
+      if (changed.length > 0) throw new Error(`not put back: ${changed.join(", ")}`);
+    } finally {
+      await writeFile(readme, text);
     }
   });
 

@@ -42,3 +42,23 @@ export function publishedPackages(root: string = ROOT): PublishedPackage[] {
     .map(({ private: _private, ...pkg }) => pkg)
     .sort((a, b) => Number(b.folder === "core") - Number(a.folder === "core") || a.folder.localeCompare(b.folder));
 }
+
+/**
+ * What is wrong with changesets' `fixed` group (.changeset/config.json), which must hold exactly the published
+ * packages (they share one version: a release bumps them all): one line per package missing from it or in it but
+ * not published; empty when it is right.
+ */
+export function fixedGroupProblems(root: string = ROOT): string[] {
+  const config = JSON.parse(readFileSync(join(root, ".changeset/config.json"), "utf8"));
+  const fixed = new Set<string>(config.fixed?.[0] ?? []);
+  const published = new Set(publishedPackages(root).map((pkg) => pkg.name));
+  return [
+    ...[...published]
+      .filter((name) => !fixed.has(name))
+      .map((name) => `${name} is published but not in the fixed group`),
+    ...[...fixed]
+      .filter((name) => !published.has(name))
+      .map((name) => `${name} is in the fixed group but not published`),
+    ...(config.fixed?.length > 1 ? ["the packages must be one fixed group, not several"] : []),
+  ];
+}
