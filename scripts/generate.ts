@@ -71,9 +71,15 @@ async function typesModule() {
   return header + astToString(await openapiTS(spec, { transform: openEnum }));
 }
 
+/** openapi/openapi.yaml, parsed once for every target that reads it. */
+let parsed: Promise<Node> | undefined;
+function specDocument(): Promise<Node> {
+  parsed ??= Promise.all([import("yaml"), readFile(spec, "utf8")]).then(([{ parse }, text]) => parse(text));
+  return parsed;
+}
+
 async function table() {
-  const { parse } = await import("yaml");
-  return operationTable(parse(await readFile(spec, "utf8")));
+  return operationTable(await specDocument());
 }
 
 async function operationFunctions() {
@@ -85,9 +91,7 @@ async function jobsResource() {
 }
 
 async function cliSpec() {
-  const { parse } = await import("yaml");
-  const doc = parse(await readFile(spec, "utf8"));
-  return cliSpecModule(doc, operationTable(doc));
+  return cliSpecModule(await specDocument(), await table());
 }
 
 async function reactMutations() {
@@ -152,8 +156,7 @@ function stripSchema(schema: Node, refs: Set<string>): Node {
 }
 
 async function validationSubset() {
-  const { parse } = await import("yaml");
-  const doc: Node = parse(await readFile(spec, "utf8"));
+  const doc = await specDocument();
   const resolve = (node: Node): Node => {
     const value = deref(doc, node);
     if (value === undefined) throw new Error(`openapi.yaml: unresolved ${node.$ref}`);

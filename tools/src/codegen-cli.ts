@@ -5,7 +5,7 @@
 // enum of strings, with whether the spec leaves it open (`x-open-enum`: a value the CLI does not know may still be
 // one the API takes).
 import type { OperationRow } from "./operations-table";
-import { deref, type Node } from "./refs";
+import type { Node } from "./refs";
 
 /** `getExecutionPlan` → `get-execution-plan`. */
 export function commandName(operationId: string): string {
@@ -14,24 +14,17 @@ export function commandName(operationId: string): string {
 
 /** `packages/cli/src/generated/spec.ts`. */
 export function cliSpecModule(spec: Node, rows: OperationRow[]): string {
-  const operations = rows.map((row) => {
-    const operation = spec.paths[row.path][row.method.toLowerCase()];
-    const parameters: Node[] = [...(spec.paths[row.path].parameters ?? []), ...(operation.parameters ?? [])].map(
-      (p: Node) => deref(spec, p),
-    );
-    return {
-      operationId: row.operationId,
-      command: commandName(row.operationId),
-      method: row.method,
-      path: row.path,
-      pathParams: row.pathParams,
-      body: row.body ? (row.body.required ? "required" : "optional") : undefined,
-      query: parameters
-        .filter((p) => p.in === "query")
-        .map((p) => ({ name: String(p.name), required: p.required === true })),
-      summary: row.summary ?? row.operationId,
-    };
-  });
+  const operations = rows.map((row) => ({
+    operationId: row.operationId,
+    command: commandName(row.operationId),
+    method: row.method,
+    path: row.path,
+    pathParams: row.pathParams,
+    body: row.body ? (row.body.required ? "required" : "optional") : undefined,
+    query: row.query?.names ?? [],
+    returnsJob: row.returnsJob,
+    summary: row.summary ?? row.operationId,
+  }));
   const enums = Object.fromEntries(
     Object.entries<Node>(spec.components?.schemas ?? {})
       .filter(([, schema]) => Array.isArray(schema.enum) && schema.enum.every((v: unknown) => typeof v === "string"))
@@ -59,7 +52,10 @@ export interface SpecOperation {
   /** The path's parameters, in order: the command's arguments. */
   pathParams: string[];
   body?: "required" | "optional";
-  query: { name: string; required: boolean }[];
+  /** The names of its query parameters: \`--query name=value\`. */
+  query: string[];
+  /** Whether it answers with a job, which prints as the other commands print one. */
+  returnsJob: boolean;
   summary: string;
 }
 

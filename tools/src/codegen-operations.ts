@@ -47,12 +47,13 @@ interface Argument {
 }
 
 /** The type name of an operation's body: its schema's, or `<Function>Body` for an inline one. */
-function bodyType(row: OperationRow): string | undefined {
+export function bodyType(row: OperationRow): string | undefined {
   if (!row.body) return undefined;
   return row.body.schema ?? `${capitalize(row.functionName)}Body`;
 }
 
-function queryType(row: OperationRow): string | undefined {
+/** The type name of an operation's query: `<Function>Query`. */
+export function queryType(row: OperationRow): string | undefined {
   return row.query ? `${capitalize(row.functionName)}Query` : undefined;
 }
 

@@ -4,19 +4,13 @@
 // answers with it (not a GET; its 200 body is `JobResponse`), named by its operation id; its variables are the body
 // itself when the body is all it takes (`create`), else `{ <path parameters>, details, query }` (`details?` and
 // `query?` when they are optional). The cache rules (packages/react/src/mutations.ts) are the same for all.
+import { bodyType, queryType } from "./codegen-operations";
 import type { OperationRow } from "./operations-table";
 
 /** The operations `useJobsMutation` offers. */
 export function mutationRows(rows: OperationRow[]): OperationRow[] {
-  return rows.filter((row) => row.method !== "GET" && row.method !== "HEAD" && row.response === "JobResponse");
+  return rows.filter((row) => row.method !== "GET" && row.method !== "HEAD" && row.returnsJob);
 }
-
-function bodyType(row: OperationRow): string | undefined {
-  if (!row.body) return undefined;
-  return row.body.schema ?? `${capitalize(row.functionName)}Body`;
-}
-
-const queryType = (row: OperationRow) => (row.query ? `${capitalize(row.functionName)}Query` : undefined);
 
 /** Whether the action takes its body alone as variables. */
 const bodyAlone = (row: OperationRow) => row.body !== undefined && row.pathParams.length === 0 && !row.query;
@@ -76,8 +70,4 @@ export const SEND: {
 ${actions.map((row) => `  ${row.operationId}: ${sendExpression(row)},`).join("\n")}
 };
 `;
-}
-
-function capitalize(name: string): string {
-  return name.charAt(0).toUpperCase() + name.slice(1);
 }

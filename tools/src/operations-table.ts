@@ -27,8 +27,8 @@ export interface OperationRow {
   path: string;
   /** The path's parameters, in the order the path has them. */
   pathParams: string[];
-  /** Whether the operation takes query parameters, and whether one of them is required. */
-  query: { required: boolean } | undefined;
+  /** The operation's query parameters, by name, and whether one of them is required; none: undefined. */
+  query: { names: string[]; required: boolean } | undefined;
   /**
    * The request body: required or optional, and the component schema it is (`JobConfig`), if it is one; an
    * inline body has no schema name.
@@ -36,6 +36,8 @@ export interface OperationRow {
   body: { required: boolean; schema: string | undefined } | undefined;
   /** The component schema of the 200 body (`JobResponse`), if it is one. */
   response: string | undefined;
+  /** Whether the 200 body is a job (`JobResponse`, `{ data: Job }`). */
+  returnsJob: boolean;
   /** Whether sending it twice does no more than sending it once. */
   idempotent: boolean;
   /** Whether the description says so (`x-idempotent`), or it was read off the method, waiting for a decision. */
@@ -131,9 +133,13 @@ function row(spec: Node, path: string, method: HttpMethod, item: Node, operation
     method,
     path,
     pathParams: inPath,
-    query: queryParams.length > 0 ? { required: queryParams.some((p) => p.required === true) } : undefined,
+    query:
+      queryParams.length > 0
+        ? { names: queryParams.map((p) => String(p.name)), required: queryParams.some((p) => p.required === true) }
+        : undefined,
     body,
     response: schemaName(ok.content["application/json"].schema),
+    returnsJob: schemaName(ok.content["application/json"].schema) === "JobResponse",
     idempotent: typeof declared === "boolean" ? declared : IDEMPOTENT_METHODS.has(method),
     idempotenceDecided: typeof declared === "boolean",
     summary: typeof operation.summary === "string" ? operation.summary : undefined,

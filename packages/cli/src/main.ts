@@ -238,8 +238,8 @@ With --json, an error is one line of JSON on stderr: {"error":{"name":…,"messa
     });
 
   // Every other operation of the spec, as a command made from it: its path's parameters as arguments, its body
-  // as --body (JSON, or @file), its query as --query name=value. A job in the answer prints as the commands above
-  // print one; any other answer as JSON.
+  // as --body (JSON, or @file), its query as --query name=value. An operation that answers with a job prints it as
+  // the commands above print one; any other answer prints as JSON.
   for (const operation of OPERATIONS.filter((op) => !HAND_WRITTEN.has(op.operationId))) {
     const generated = command(operation.command, `${operation.summary} (${operation.method} ${operation.path})`);
     for (const name of operation.pathParams)
@@ -252,7 +252,7 @@ With --json, an error is one line of JSON on stderr: {"error":{"name":…,"messa
     if (operation.query.length > 0)
       generated.option(
         "--query <name=value>",
-        `a query parameter, repeatable: ${operation.query.map((q) => q.name).join(", ")}`,
+        `a query parameter, repeatable: ${operation.query.join(", ")}`,
         queryPair,
         {},
       );
@@ -269,9 +269,7 @@ With --json, an error is one line of JSON on stderr: {"error":{"name":…,"messa
       if (typeof method !== "function")
         throw new UsageError(`This version of @flatfile-jobs/node has no ${operation.operationId}; update it.`);
       const result = await method(...values);
-      const data = (result as { data?: unknown } | undefined)?.data;
-      const isJob = typeof data === "object" && data !== null && "id" in data && "status" in data;
-      if (isJob) printJob(cmd, data as Job);
+      if (operation.returnsJob) printJob(cmd, (result as { data: Job }).data);
       else out(toJson(result));
     });
   }

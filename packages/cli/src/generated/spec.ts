@@ -13,28 +13,31 @@ export interface SpecOperation {
   /** The path's parameters, in order: the command's arguments. */
   pathParams: string[];
   body?: "required" | "optional";
-  query: { name: string; required: boolean }[];
+  /** The names of its query parameters: `--query name=value`. */
+  query: string[];
+  /** Whether it answers with a job, which prints as the other commands print one. */
+  returnsJob: boolean;
   summary: string;
 }
 
 export const OPERATIONS: readonly SpecOperation[] = [
-  {"operationId":"list","command":"list","method":"GET","path":"/jobs","pathParams":[],"query":[{"name":"environmentId","required":false},{"name":"spaceId","required":false},{"name":"workbookId","required":false},{"name":"fileId","required":false},{"name":"parentId","required":false},{"name":"pageSize","required":false},{"name":"pageNumber","required":false},{"name":"sortDirection","required":false},{"name":"excludeChildJobs","required":false},{"name":"source","required":false}],"summary":"List jobs"},
-  {"operationId":"create","command":"create","method":"POST","path":"/jobs","pathParams":[],"body":"required","query":[],"summary":"Create a job"},
-  {"operationId":"get","command":"get","method":"GET","path":"/jobs/{jobId}","pathParams":["jobId"],"query":[],"summary":"Get a job"},
-  {"operationId":"update","command":"update","method":"PATCH","path":"/jobs/{jobId}","pathParams":["jobId"],"body":"required","query":[],"summary":"Update a job"},
-  {"operationId":"delete","command":"delete","method":"DELETE","path":"/jobs/{jobId}","pathParams":["jobId"],"query":[],"summary":"Delete a job"},
-  {"operationId":"execute","command":"execute","method":"POST","path":"/jobs/{jobId}/execute","pathParams":["jobId"],"query":[],"summary":"Execute a job"},
-  {"operationId":"getExecutionPlan","command":"get-execution-plan","method":"GET","path":"/jobs/{jobId}/plan","pathParams":["jobId"],"query":[],"summary":"Get a job's execution plan"},
-  {"operationId":"updateExecutionPlan","command":"update-execution-plan","method":"PUT","path":"/jobs/{jobId}/plan","pathParams":["jobId"],"body":"required","query":[],"summary":"Replace a job's plan"},
-  {"operationId":"updateExecutionPlanFields","command":"update-execution-plan-fields","method":"PATCH","path":"/jobs/{jobId}/plan","pathParams":["jobId"],"body":"required","query":[],"summary":"Update a job's plan"},
-  {"operationId":"ack","command":"ack","method":"POST","path":"/jobs/{jobId}/ack","pathParams":["jobId"],"body":"optional","query":[],"summary":"Acknowledge a job"},
-  {"operationId":"ackOutcome","command":"ack-outcome","method":"POST","path":"/jobs/{jobId}/outcome/ack","pathParams":["jobId"],"query":[],"summary":"Acknowledge a job outcome"},
-  {"operationId":"complete","command":"complete","method":"POST","path":"/jobs/{jobId}/complete","pathParams":["jobId"],"body":"optional","query":[],"summary":"Complete a job"},
-  {"operationId":"fail","command":"fail","method":"POST","path":"/jobs/{jobId}/fail","pathParams":["jobId"],"body":"optional","query":[],"summary":"Fail a job"},
-  {"operationId":"cancel","command":"cancel","method":"POST","path":"/jobs/{jobId}/cancel","pathParams":["jobId"],"body":"optional","query":[],"summary":"Cancel a job"},
-  {"operationId":"retry","command":"retry","method":"POST","path":"/jobs/{jobId}/retry","pathParams":["jobId"],"query":[],"summary":"Retry a failed job"},
-  {"operationId":"previewMutation","command":"preview-mutation","method":"POST","path":"/jobs/preview-mutation","pathParams":[],"body":"required","query":[],"summary":"Preview a mutation"},
-  {"operationId":"split","command":"split","method":"POST","path":"/jobs/{jobId}/split","pathParams":["jobId"],"body":"required","query":[],"summary":"Split a job"},
+  {"operationId":"list","command":"list","method":"GET","path":"/jobs","pathParams":[],"query":["environmentId","spaceId","workbookId","fileId","parentId","pageSize","pageNumber","sortDirection","excludeChildJobs","source"],"returnsJob":false,"summary":"List jobs"},
+  {"operationId":"create","command":"create","method":"POST","path":"/jobs","pathParams":[],"body":"required","query":[],"returnsJob":true,"summary":"Create a job"},
+  {"operationId":"get","command":"get","method":"GET","path":"/jobs/{jobId}","pathParams":["jobId"],"query":[],"returnsJob":true,"summary":"Get a job"},
+  {"operationId":"update","command":"update","method":"PATCH","path":"/jobs/{jobId}","pathParams":["jobId"],"body":"required","query":[],"returnsJob":true,"summary":"Update a job"},
+  {"operationId":"delete","command":"delete","method":"DELETE","path":"/jobs/{jobId}","pathParams":["jobId"],"query":[],"returnsJob":false,"summary":"Delete a job"},
+  {"operationId":"execute","command":"execute","method":"POST","path":"/jobs/{jobId}/execute","pathParams":["jobId"],"query":[],"returnsJob":false,"summary":"Execute a job"},
+  {"operationId":"getExecutionPlan","command":"get-execution-plan","method":"GET","path":"/jobs/{jobId}/plan","pathParams":["jobId"],"query":[],"returnsJob":false,"summary":"Get a job's execution plan"},
+  {"operationId":"updateExecutionPlan","command":"update-execution-plan","method":"PUT","path":"/jobs/{jobId}/plan","pathParams":["jobId"],"body":"required","query":[],"returnsJob":false,"summary":"Replace a job's plan"},
+  {"operationId":"updateExecutionPlanFields","command":"update-execution-plan-fields","method":"PATCH","path":"/jobs/{jobId}/plan","pathParams":["jobId"],"body":"required","query":[],"returnsJob":false,"summary":"Update a job's plan"},
+  {"operationId":"ack","command":"ack","method":"POST","path":"/jobs/{jobId}/ack","pathParams":["jobId"],"body":"optional","query":[],"returnsJob":true,"summary":"Acknowledge a job"},
+  {"operationId":"ackOutcome","command":"ack-outcome","method":"POST","path":"/jobs/{jobId}/outcome/ack","pathParams":["jobId"],"query":[],"returnsJob":true,"summary":"Acknowledge a job outcome"},
+  {"operationId":"complete","command":"complete","method":"POST","path":"/jobs/{jobId}/complete","pathParams":["jobId"],"body":"optional","query":[],"returnsJob":true,"summary":"Complete a job"},
+  {"operationId":"fail","command":"fail","method":"POST","path":"/jobs/{jobId}/fail","pathParams":["jobId"],"body":"optional","query":[],"returnsJob":true,"summary":"Fail a job"},
+  {"operationId":"cancel","command":"cancel","method":"POST","path":"/jobs/{jobId}/cancel","pathParams":["jobId"],"body":"optional","query":[],"returnsJob":true,"summary":"Cancel a job"},
+  {"operationId":"retry","command":"retry","method":"POST","path":"/jobs/{jobId}/retry","pathParams":["jobId"],"query":[],"returnsJob":true,"summary":"Retry a failed job"},
+  {"operationId":"previewMutation","command":"preview-mutation","method":"POST","path":"/jobs/preview-mutation","pathParams":[],"body":"required","query":[],"returnsJob":false,"summary":"Preview a mutation"},
+  {"operationId":"split","command":"split","method":"POST","path":"/jobs/{jobId}/split","pathParams":["jobId"],"body":"required","query":[],"returnsJob":true,"summary":"Split a job"},
 ];
 
 /** The values of each enum of strings, and whether the spec leaves it open to values added later. */
