@@ -3,6 +3,8 @@
 // - packages/core/src/generated/operations.ts and jobs.ts, the client's operations: a function per operation, the
 //   types of their bodies and queries, `JobsResource` and `createJobsResource` (tools/src/codegen-operations.ts,
 //   from the table of tools/src/operations-table.ts);
+// - packages/core/src/generated/statuses.ts, the statuses that end a job (`x-terminal` on `JobStatus`) and how
+//   each one ends it (tools/src/codegen-statuses.ts);
 // - packages/react/src/generated/mutations.ts, the actions of `useJobsMutation` (tools/src/codegen-react.ts);
 // - packages/cli/src/generated/spec.ts, the operations and enums the `flatfile-jobs` command makes commands and
 //   options of (tools/src/codegen-cli.ts);
@@ -32,6 +34,7 @@ import {
 } from "@flatfile-jobs/tools/codegen-docs";
 import { jobsModule, operationsModule } from "@flatfile-jobs/tools/codegen-operations";
 import { reactMutationsModule } from "@flatfile-jobs/tools/codegen-react";
+import { statusesModule } from "@flatfile-jobs/tools/codegen-statuses";
 import { GENERATED_FILES } from "@flatfile-jobs/tools/generated-files";
 import { openEnum } from "@flatfile-jobs/tools/open-enums";
 import { operationTable } from "@flatfile-jobs/tools/operations-table";
@@ -44,6 +47,7 @@ const targets = [
   { dir: "packages/core", file: "packages/core/src/generated/schema.ts", generate: typesModule },
   { dir: "packages/core", file: "packages/core/src/generated/operations.ts", generate: operationFunctions },
   { dir: "packages/core", file: "packages/core/src/generated/jobs.ts", generate: jobsResource },
+  { dir: "packages/core", file: "packages/core/src/generated/statuses.ts", generate: jobStatuses },
   { dir: "packages/react", file: "packages/react/src/generated/mutations.ts", generate: reactMutations },
   { dir: "packages/cli", file: "packages/cli/src/generated/spec.ts", generate: cliSpec },
   // The tables of operations in the docs, between their markers (`--docs` writes only these).
@@ -88,6 +92,10 @@ async function operationFunctions() {
 
 async function jobsResource() {
   return jobsModule(await table());
+}
+
+async function jobStatuses() {
+  return statusesModule(await specDocument());
 }
 
 async function cliSpec() {

@@ -31,8 +31,8 @@ const HELPERS = {
    */
   iterate(query?: ListJobsQuery, options?: IterateOptions): JobIterable;
   /**
-   * Polls a job until it ends: resolves with it when \`complete\`, throws \`JobFailedError\` when \`failed\`,
-   * \`JobCanceledError\` when \`canceled\`, \`JobWaitTimeoutError\` at the deadline.
+   * Polls a job until it ends (\`TERMINAL_JOB_STATUSES\`): resolves with it when it succeeded (\`complete\`), throws
+   * \`JobFailedError\` when it \`failed\`, \`JobCanceledError\` when \`canceled\`, \`JobWaitTimeoutError\` at the deadline.
    */
   waitFor(jobId: string, options?: WaitForOptions): Promise<Job>;`,
   bindings: ["    iterate: bind(iterateJobs),", "    waitFor: bind(waitForJob),"],

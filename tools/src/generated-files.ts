@@ -4,6 +4,7 @@ export const GENERATED_FILES: readonly string[] = [
   "packages/core/src/generated/schema.ts",
   "packages/core/src/generated/operations.ts",
   "packages/core/src/generated/jobs.ts",
+  "packages/core/src/generated/statuses.ts",
   "packages/react/src/generated/mutations.ts",
   "packages/cli/src/generated/spec.ts",
   "README.md",

@@ -144,7 +144,7 @@ export function classify(before: Node, after: Node): { bump: Bump; changes: Spec
   // Nothing that changed is dropped without a word: a change of something not compared above is reported, with
   // where it is, for a person to judge (at least a patch, so that spec:update takes it in).
   if (changes.length === 0) {
-    const compared = /\/(x-function-name|x-idempotent)$/; // read above: a change there that matters is reported
+    const compared = /\/(x-function-name|x-idempotent|x-terminal)(\/|$)/; // read above: a change there that matters is reported
     for (const pointer of differences(before, after)
       .filter((p) => !compared.test(p))
       .slice(0, 20))
@@ -377,10 +377,16 @@ function compareSchema(ctx: Context, pointer: string, oldNode: Node, newNode: No
       ctx.add(widens, pointer, `any value allowed where ${JSON.stringify(a.enum)} were (${what})`);
     else {
       if (added.length > 0) {
+        // Where the enum says which values end a job, a new value outside that list is read as a job running.
+        const running = b["x-terminal"] ? added.filter((v) => !(String(v) in b["x-terminal"])) : [];
         ctx.add(
           direction === "response" && !open ? "breaking" : "non-breaking",
           pointer,
-          `${added.map((v) => JSON.stringify(v)).join(", ")} added to the ${open ? "open " : ""}enum (${what})`,
+          `${added.map((v) => JSON.stringify(v)).join(", ")} added to the ${open ? "open " : ""}enum (${what})` +
+            (running.length > 0
+              ? `; the client reads ${running.map((v) => JSON.stringify(v)).join(", ")} as a job still running: ` +
+                "if it ends a job, add it to x-terminal in openapi/overlay.yaml (a breaking change)"
+              : ""),
         );
       }
       // Removed from a closed enum that apps receive, a value breaks their code that names it (a `case` of it
@@ -395,6 +401,21 @@ function compareSchema(ctx: Context, pointer: string, oldNode: Node, newNode: No
     if (a["x-open-enum"] === true && b["x-open-enum"] !== true && b.enum) {
       ctx.add(widens === "breaking" ? "breaking" : "non-breaking", pointer, `the enum is no longer open (${what})`);
     }
+  }
+  // The statuses that end a job (`x-terminal`, see tools/src/codegen-statuses.ts): waitFor, runJob and useJob stop
+  // at them, so any change makes waiting code behave differently. A JobStatus without it (descriptions before it
+  // was added) stands for the list the client's code held then.
+  const terminal = (schema: Node) =>
+    schema["x-terminal"] ?? (pointer === "/components/schemas/JobStatus" && schema.enum ? LEGACY_TERMINAL : undefined);
+  const sameEndings = (x?: Record<string, string>, y?: Record<string, string>) =>
+    JSON.stringify(x && Object.entries(x).sort()) === JSON.stringify(y && Object.entries(y).sort());
+  if (!sameEndings(terminal(a), terminal(b))) {
+    ctx.add(
+      "breaking",
+      `${pointer}/x-terminal`,
+      `the statuses that end a job changed from ${describeTerminal(terminal(a))} to ${describeTerminal(terminal(b))} ` +
+        "(waitFor, runJob and useJob stop at other statuses, or at the same ones with another outcome)",
+    );
   }
   if ("const" in a || "const" in b) {
     if (JSON.stringify(a.const) !== JSON.stringify(b.const))
@@ -573,6 +594,16 @@ function idempotent(op: Node, pointer: string): boolean {
 }
 
 /** `minimum 1 added`, `maxLength 10 removed`, `maximum 100 became 50`. */
+/** What the client's code listed as the statuses that end a job before the description said (`x-terminal`). */
+const LEGACY_TERMINAL = { complete: "succeeded", failed: "failed", canceled: "canceled" };
+
+function describeTerminal(terminal: Record<string, string> | undefined): string {
+  if (!terminal) return "none";
+  return Object.entries(terminal)
+    .map(([status, ending]) => `${status} (${ending})`)
+    .join(", ");
+}
+
 function changed(key: string, a: unknown, b: unknown): string {
   const show = (v: unknown) => JSON.stringify(v);
   return a === undefined

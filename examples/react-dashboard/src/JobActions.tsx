@@ -1,7 +1,7 @@
 // Cancel (while a job runs) and Retry (once it failed or was canceled), each disabled while an action is on its
 // way. The mutation puts the job the API answers with into the cache, so the row shows it at once; a refused
 // action shows the API's message in the row.
-import type { Job } from "@flatfile-jobs/browser";
+import { type Job, jobEnding } from "@flatfile-jobs/browser";
 import { isJobEnded, useJobsMutation } from "@flatfile-jobs/react";
 
 export function JobActions({ job }: { job: Job }) {
@@ -9,7 +9,8 @@ export function JobActions({ job }: { job: Job }) {
   const retry = useJobsMutation("retry");
   const pending = cancel.isPending || retry.isPending;
   const error = cancel.error ?? retry.error;
-  const canRetry = job.status === "failed" || job.status === "canceled";
+  const ending = jobEnding(job.status);
+  const canRetry = ending === "failed" || ending === "canceled";
   return (
     <>
       {isJobEnded(job) ? null : (

@@ -36,6 +36,8 @@ export { createJobsResource } from "./generated/jobs.js";
 // Every operation function and the types of their bodies and queries, as generated from the spec: a new operation
 // is exported with no edit here.
 export * from "./generated/operations.js";
+export type { JobEnding, TerminalJobStatus } from "./generated/statuses.js";
+export { jobEnding, TERMINAL_JOB_STATUSES } from "./generated/statuses.js";
 export type { IterateOptions, JobIterable } from "./pagination.js";
 export { iterateJobs } from "./pagination.js";
 export type { Region } from "./regions.js";

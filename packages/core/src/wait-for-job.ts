@@ -1,6 +1,7 @@
 import type { JobsCore } from "./contracts.js";
 import { APIUserAbortError, JobCanceledError, JobFailedError, JobWaitTimeoutError } from "./errors.js";
 import { getJob } from "./generated/operations.js";
+import { jobEnding } from "./generated/statuses.js";
 import * as check from "./internal/check.js";
 import { pathParam } from "./internal/job-id.js";
 import type { Job } from "./types.js";
@@ -23,8 +24,10 @@ export interface WaitForOptions {
 }
 
 /**
- * `client.jobs.waitFor`: polls a job until it is `complete` (resolves with it), `failed` (`JobFailedError`) or `canceled`
- * (`JobCanceledError`), the deadline passes (`JobWaitTimeoutError`) or the caller aborts (`APIUserAbortError`).
+ * `client.jobs.waitFor`: polls a job until it ends (a status of `TERMINAL_JOB_STATUSES`, the description's list): it
+ * resolves with the job that succeeded (`complete`), throws `JobFailedError` when it `failed` and `JobCanceledError`
+ * when it was `canceled`; or until the deadline passes (`JobWaitTimeoutError`) or the caller aborts
+ * (`APIUserAbortError`). A status this version does not know is a job still running.
  * Each poll is one `get`, with the client's retries; the wait between polls backs off from `pollInterval`.
  */
 export async function waitForJob(client: JobsCore, jobId: string, options: WaitForOptions = {}): Promise<Job> {
@@ -54,9 +57,10 @@ export async function waitForJob(client: JobsCore, jobId: string, options: WaitF
       }
       if (!last || last.progress !== job.progress || last.info !== job.info) onProgress?.(job);
       last = job;
-      if (job.status === "complete") return job;
-      if (job.status === "failed") throw new JobFailedError({ jobId, job });
-      if (job.status === "canceled") throw new JobCanceledError({ jobId, job });
+      const ending = jobEnding(job.status);
+      if (ending === "succeeded") return job;
+      if (ending === "failed") throw new JobFailedError({ jobId, job });
+      if (ending === "canceled") throw new JobCanceledError({ jobId, job });
       if (Date.now() + delay >= deadline) {
         await pause(Math.max(0, deadline - Date.now()), controller.signal);
         throw new JobWaitTimeoutError({ jobId, job: last, maxWait });

@@ -1,6 +1,6 @@
 // When `useJob` polls: while the job runs, with a delay that backs off as `jobs.waitFor`'s does, and never after
 // the job has ended or a poll has failed.
-import { InvalidArgumentError, type Job } from "@flatfile-jobs/core";
+import { InvalidArgumentError, type Job, jobEnding } from "@flatfile-jobs/core";
 
 /** How `useJob` polls a job that is still running. */
 export interface PollOptions {
@@ -10,12 +10,12 @@ export interface PollOptions {
   maxInterval?: number;
 }
 
-/** The statuses after which a job does not change by itself: polling stops there. */
-const ENDED = new Set(["complete", "failed", "canceled"]);
-
-/** Whether a job has ended (`complete`, `failed` or `canceled`). Any other status, unknown ones included, runs. */
+/**
+ * Whether a job has ended: its status is one of `TERMINAL_JOB_STATUSES` (`complete`, `failed` or `canceled`), after
+ * which it does not change by itself and polling stops. Any other status, unknown ones included, runs.
+ */
 export function isJobEnded(job: Pick<Job, "status">): boolean {
-  return ENDED.has(job.status as string);
+  return jobEnding(job.status) !== undefined;
 }
 
 /** The query state the poll reads (a TanStack `Query`). */

@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from "node:net";
 import type { Job, JobConfig } from "@flatfile-jobs/core";
 import * as check from "./check.js";
 import { respond } from "./handlers.js";
-import { JobStore, SimulatorError, TERMINAL } from "./store.js";
+import { hasEnded, JobStore, SimulatorError } from "./store.js";
 import { bodyFields, checkRequest, matchRoute, type Operation } from "./validation.js";
 
 export interface SimulatorOptions {
@@ -134,7 +134,7 @@ export async function startJobsSimulator(options?: SimulatorOptions): Promise<Jo
           const step = steps[next];
           const job = store.all().find((j) => j.id === jobId);
           if (!step || !job) return resolve();
-          if (next > 0 && job.status !== left && TERMINAL.has(job.status)) return resolve();
+          if (next > 0 && job.status !== left && hasEnded(job)) return resolve();
           left = store.patch(jobId, step).status;
           next += 1;
           const timer = setTimeout(() => {

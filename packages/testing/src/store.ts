@@ -1,4 +1,4 @@
-import type { Job, JobConfig, JobExecutionPlan, JobStatus, ListJobsQuery } from "@flatfile-jobs/core";
+import { type Job, type JobConfig, type JobExecutionPlan, jobEnding, type ListJobsQuery } from "@flatfile-jobs/core";
 
 /** A failure the HTTP layer turns into the API's `Errors` body. */
 export class SimulatorError extends Error {
@@ -11,7 +11,8 @@ export class SimulatorError extends Error {
   }
 }
 
-export const TERMINAL: ReadonlySet<JobStatus | undefined> = new Set(["complete", "failed", "canceled"]);
+/** Whether a job has ended (its status is one of core's `TERMINAL_JOB_STATUSES`): nothing but retry moves it. */
+export const hasEnded = (job: Pick<Job, "status">): boolean => jobEnding(job.status) !== undefined;
 const EMPTY_PLAN: JobExecutionPlan = { fieldMapping: [], unmappedSourceFields: [], unmappedDestinationFields: [] };
 
 /**
@@ -157,7 +158,7 @@ export class JobStore {
 
   private ensureRunning(jobId: string, action: string): void {
     const job = this.get(jobId);
-    if (TERMINAL.has(job.status)) throw new SimulatorError(400, `Job ${jobId} is ${job.status} and cannot ${action}`);
+    if (hasEnded(job)) throw new SimulatorError(400, `Job ${jobId} is ${job.status} and cannot ${action}`);
   }
 
   private timestamp(): string {

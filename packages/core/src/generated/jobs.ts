@@ -52,8 +52,8 @@ export interface JobsResource {
    */
   iterate(query?: ListJobsQuery, options?: IterateOptions): JobIterable;
   /**
-   * Polls a job until it ends: resolves with it when `complete`, throws `JobFailedError` when `failed`,
-   * `JobCanceledError` when `canceled`, `JobWaitTimeoutError` at the deadline.
+   * Polls a job until it ends (`TERMINAL_JOB_STATUSES`): resolves with it when it succeeded (`complete`), throws
+   * `JobFailedError` when it `failed`, `JobCanceledError` when `canceled`, `JobWaitTimeoutError` at the deadline.
    */
   waitFor(jobId: string, options?: WaitForOptions): Promise<Job>;
   /**
