@@ -31,7 +31,8 @@ export function createJobsCore(options: JobsClientOptions): JobsCore {
   const { dangerouslyAllowSecretKey, ...rest } = options ?? ({} as JobsClientOptions);
   if (dangerouslyAllowSecretKey !== undefined && typeof dangerouslyAllowSecretKey !== "boolean") {
     throw new InvalidArgumentError(
-      `dangerouslyAllowSecretKey must be true or false, got ${JSON.stringify(dangerouslyAllowSecretKey) ?? String(dangerouslyAllowSecretKey)}.`,
+      // Its kind only, never its text: a key passed here by mistake must not reach a message.
+      `dangerouslyAllowSecretKey must be true or false, got ${typeof dangerouslyAllowSecretKey === "object" ? "an object" : `a ${typeof dangerouslyAllowSecretKey}`}.`,
     );
   }
   if (/^sk_/.test(rest.token) && !dangerouslyAllowSecretKey) {

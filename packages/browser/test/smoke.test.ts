@@ -52,6 +52,22 @@ describe("secret keys in the browser", () => {
     expect(`${(error as Error).message} ${(error as Error).stack}`).not.toContain("sk_live_browser_secret_1");
   });
 
+  it("never quotes a key passed by mistake as dangerouslyAllowSecretKey", () => {
+    const key = "sk_live_in_the_wrong_option_1";
+    const mistaken = { token: "pk_publishable_1", baseUrl, dangerouslyAllowSecretKey: key as unknown as boolean };
+    for (const create of [createJobsClient, createJobsCore]) {
+      let error: unknown;
+      try {
+        create(mistaken);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(InvalidArgumentError);
+      expect((error as Error).message).toMatch(/^dangerouslyAllowSecretKey must be true or false, got /);
+      expect(`${(error as Error).message} ${(error as Error).stack}`).not.toContain(key);
+    }
+  });
+
   it("accepts a secret key only when explicitly allowed, and publishable keys and access tokens always", async () => {
     for (const token of ["pk_publishable_1", "eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl"]) {
       expect((await createJobsClient({ token, baseUrl }).jobs.list()).data.length).toBeGreaterThan(0);
