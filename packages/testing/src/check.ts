@@ -25,6 +25,12 @@ export function duration(name: string, value: unknown): number {
   throw invalid(name, `a number of milliseconds from 0 to ${MAX_DELAY} (about 24.8 days)`, value);
 }
 
+/** A count: a whole number from 0 up. */
+export function count(name: string, value: unknown): number {
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0) return value;
+  throw invalid(name, "a whole number, 0 or more", value);
+}
+
 /** A TCP port: a whole number from 0 (any free port) to 65535. */
 export function port(name: string, value: unknown): number {
   if (typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 65_535) return value;

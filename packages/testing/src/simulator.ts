@@ -14,9 +14,17 @@ export interface SimulatorOptions {
    * @default 0
    */
   latency?: number;
+  /**
+   * How many requests `requests()` keeps, the latest, a whole number from 0 up: a simulator left running (under
+   * `vite dev`, say) holds no more than this many. @default 1000
+   */
+  requestLogSize?: number;
 }
 
-const SIMULATOR_OPTIONS = ["port", "latency"] as const;
+const SIMULATOR_OPTIONS = ["port", "latency", "requestLogSize"] as const;
+
+/** The largest request body the simulator reads: a longer one is answered 413 and never held in memory. */
+export const MAX_REQUEST_BODY_BYTES = 10 * 1024 * 1024;
 
 /** One request as the simulator saw it. */
 export interface SimulatedRequest {
@@ -52,14 +60,14 @@ export interface JobsSimulator {
   update(jobId: string, change: Partial<Job>): Job;
   /**
    * Applies `steps` to a job one after another, the first at once, then one every `interval` milliseconds, as a
-   * worker would; resolves `interval` after the last one, or, applying no more steps, when the job is deleted or
-   * something else (a client, `update`) has ended it: completed, failed or canceled it. Not validated against the
-   * spec. A bad `interval` throws `InvalidArgumentError` at the call.
+   * worker would; resolves `interval` after the last one, or, applying no more steps, when the job is deleted,
+   * something else (a client, `update`) has ended it (completed, failed or canceled it), or the simulator closes.
+   * Not validated against the spec. A bad `interval` throws `InvalidArgumentError` at the call.
    */
   script(jobId: string, steps: JobStep[], interval: number): Promise<void>;
-  /** Every request so far, in arrival order. */
+  /** The requests so far, in arrival order: the latest `requestLogSize` (1000 unless set). */
   requests(): SimulatedRequest[];
-  /** Stops the server, its scripts and its connections. */
+  /** Stops the server, its scripts (their promises resolve) and its connections. */
   close(): Promise<void>;
 }
 
@@ -74,9 +82,12 @@ export async function startJobsSimulator(options?: SimulatorOptions): Promise<Jo
     check.options("SimulatorOptions", options, SIMULATOR_OPTIONS, { latencyMs: "use latency (in milliseconds)" }) ?? {};
   const latency = check.duration("latency", o.latency ?? 0);
   const listenPort = check.port("port", o.port ?? 0);
+  const requestLogSize = check.count("requestLogSize", o.requestLogSize ?? 1_000);
   const store = new JobStore();
   const log: SimulatedRequest[] = [];
   const timers = new Set<ReturnType<typeof setTimeout>>();
+  /** How to end each script still running: close() settles them. */
+  const scripts = new Set<() => void>();
   const sockets = new Set<Socket>();
 
   const server = createServer((req, res) => {
@@ -91,6 +102,7 @@ export async function startJobsSimulator(options?: SimulatorOptions): Promise<Jo
         answeredAt: Date.now(),
         status,
       });
+      if (log.length > requestLogSize) log.shift();
       send(res, status, body);
     });
   });
@@ -127,7 +139,12 @@ export async function startJobsSimulator(options?: SimulatorOptions): Promise<Jo
     script: (jobId, steps, interval) => {
       check.duration("interval", interval);
       if (!Array.isArray(steps)) throw check.invalid("steps", "an array of changes to apply", steps);
-      return new Promise((resolve) => {
+      return new Promise((settle) => {
+        const resolve = () => {
+          scripts.delete(resolve);
+          settle();
+        };
+        scripts.add(resolve);
         let next = 0;
         let left: Job["status"]; // the status the last step left the job in
         const tick = () => {
@@ -150,6 +167,7 @@ export async function startJobsSimulator(options?: SimulatorOptions): Promise<Jo
     close: async () => {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
+      for (const end of scripts) end();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       for (const socket of sockets) socket.destroy();
       await closed;
@@ -205,12 +223,27 @@ function fieldsOf(operation: Operation, body: unknown): any {
   return Object.fromEntries(Object.entries(body).filter(([name]) => known.has(name)));
 }
 
+/** The body as text; past MAX_REQUEST_BODY_BYTES the rest is read and dropped, and the request refused (413). */
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_REQUEST_BODY_BYTES) chunks.push(chunk);
+      else chunks.length = 0;
+    });
     req.on("error", reject);
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => {
+      if (size > MAX_REQUEST_BODY_BYTES) {
+        reject(
+          new SimulatorError(
+            413,
+            `The request body is ${size} bytes; the simulator reads at most ${MAX_REQUEST_BODY_BYTES}`,
+          ),
+        );
+      } else resolve(Buffer.concat(chunks).toString("utf8"));
+    });
   });
 }
 

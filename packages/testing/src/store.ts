@@ -3,7 +3,7 @@ import { type Job, type JobConfig, type JobExecutionPlan, jobEnding, type ListJo
 /** A failure the HTTP layer turns into the API's `Errors` body. */
 export class SimulatorError extends Error {
   constructor(
-    readonly status: 400 | 404,
+    readonly status: 400 | 404 | 413,
     message: string,
     readonly key?: string,
   ) {

@@ -11,9 +11,13 @@ describe("startJobsSimulator checks its options at the call", () => {
     [
       "the old name latencyMs",
       { latencyMs: 50 },
-      'SimulatorOptions has no option "latencyMs": use latency (in milliseconds). Its options are port, latency.',
+      'SimulatorOptions has no option "latencyMs": use latency (in milliseconds). Its options are port, latency, requestLogSize.',
     ],
-    ["an unknown option", { host: "0.0.0.0" }, 'SimulatorOptions has no option "host". Its options are port, latency.'],
+    [
+      "an unknown option",
+      { host: "0.0.0.0" },
+      'SimulatorOptions has no option "host". Its options are port, latency, requestLogSize.',
+    ],
     ["options that are not an object", 5, "SimulatorOptions must be an options object, got 5."],
     ["a negative latency", { latency: -5 }, `latency must be ${DURATION}, got -5.`],
     ["a latency in a string", { latency: "10" }, `latency must be ${DURATION}, got "10".`],
