@@ -1,14 +1,15 @@
 // `pnpm check:changeset [--base <git-ref>]`: fails unless the pending changesets release each published package at
 // least at the bump that the changes since the base (default: the last release) need: each package's public
 // TypeScript surface as its API report (packages/*/etc/*.api.md) changed, and, for @flatfile-jobs/core and node and
-// browser which re-export it, the spec's changes as `pnpm spec:diff` classifies them. Passes when nothing
-// user-facing changed.
+// browser which re-export it, the spec's changes as `pnpm spec:diff` classifies them, and for @flatfile-jobs/cli the
+// flatfile-jobs command's surface report (packages/cli/etc/cli.surface.json). Passes when nothing user-facing changed.
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { classifyApiReportChange } from "@flatfile-jobs/tools/api-diff";
+import { type CliSurface, checkCliChangeset } from "@flatfile-jobs/tools/cli-surface-diff";
 import { fixedGroupProblems, publishedPackages } from "@flatfile-jobs/tools/packages";
 import { type Bump, classify } from "@flatfile-jobs/tools/spec-diff";
 import { lastReleaseCommit, loadSpecs } from "@flatfile-jobs/tools/spec-source";
@@ -20,6 +21,9 @@ const RANK: Record<Bump, number> = { none: 0, patch: 1, minor: 2, major: 3 };
 const SPEC_PACKAGES = ["@flatfile-jobs/core", "@flatfile-jobs/node", "@flatfile-jobs/browser"];
 /** Declarations of a report that openapi-typescript generated from the spec. */
 const GENERATED = /^(paths|operations|components)(\.|$)/;
+/** The report of the flatfile-jobs command's surface, and its package. */
+const CLI_REPORT = "packages/cli/etc/cli.surface.json";
+const CLI_PACKAGE = "@flatfile-jobs/cli";
 /** The libraries with an API report (packages/<folder>/etc/<folder>.api.md). */
 const LIBRARIES = publishedPackages(root).filter((pkg) => pkg.library);
 
@@ -82,6 +86,15 @@ for (const { folder, name } of LIBRARIES) {
 }
 
 const planned = await releasePlan();
+if (!existsSync(`${root}${CLI_REPORT}`)) {
+  console.error(`check:changeset: ${CLI_REPORT} is missing. To fix this, run: pnpm cli:surface`);
+  process.exit(2);
+}
+const cli = checkCliChangeset(
+  cliSurfaceAt(base),
+  JSON.parse(readFileSync(`${root}${CLI_REPORT}`, "utf8")) as CliSurface,
+  planned.get(CLI_PACKAGE) ?? "none",
+);
 let failed = 0;
 console.log(`Changes since ${base}, and what the pending changesets release:`);
 for (const [name, { bump, reasons }] of needs) {
@@ -93,8 +106,17 @@ for (const [name, { bump, reasons }] of needs) {
   for (const reason of reasons.slice(0, 20)) console.log(`    ${reason}`);
   if (reasons.length > 20) console.log(`    … and ${reasons.length - 20} more (pnpm spec:diff lists them all)`);
 }
-if (needs.size === 0 || [...needs.values()].every((n) => n.bump === "none")) {
-  console.log("\nNothing user-facing changed in the spec or the public types.");
+if (cli.note) console.log(`\n${cli.note}`);
+if (cli.needed !== "none") {
+  if (!cli.ok) failed += 1;
+  const got = planned.get(CLI_PACKAGE) ?? "none";
+  console.log(`\n${cli.ok ? "✓" : "✗"} ${CLI_PACKAGE} needs ${cli.needed}, the changesets give ${got}`);
+  for (const reason of cli.reasons.slice(0, 20)) console.log(`    ${reason}`);
+  if (cli.reasons.length > 20)
+    console.log(`    … and ${cli.reasons.length - 20} more (git diff ${base.slice(0, 12)} -- ${CLI_REPORT})`);
+}
+if ([...needs.values()].every((n) => n.bump === "none") && cli.needed === "none") {
+  console.log("\nNothing user-facing changed in the spec, the public types or the flatfile-jobs command.");
 }
 if (failed > 0) {
   console.error(
@@ -102,6 +124,21 @@ if (failed > 0) {
       "at that bump, saying what changed for apps; the packages share one version, so naming core is enough.",
   );
   process.exit(1);
+}
+
+/** The CLI surface report at the base, or undefined when the base has none (it predates the report). */
+function cliSurfaceAt(ref: string): CliSurface | undefined {
+  let text: string;
+  try {
+    text = execFileSync("git", ["show", `${ref}:${CLI_REPORT}`], {
+      cwd: root,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+  } catch {
+    return undefined;
+  }
+  return JSON.parse(text) as CliSurface;
 }
 
 /** What `changeset version` would do now: each package's release type (fixed groups applied). */

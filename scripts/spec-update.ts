@@ -29,13 +29,13 @@ const FILES = {
   overlay: join(root, "openapi/overlay.yaml"),
   built: join(root, "openapi/openapi.yaml"),
 };
-/** What `pnpm generate` and `pnpm api:update` rewrite, restored if either fails. */
-/** What regenerating writes: put back as they were if it fails. */
+/** What regenerating writes (`pnpm generate`, `pnpm api:update`, `pnpm cli:surface`): put back if it fails. */
 const GENERATED = [
   ...GENERATED_FILES.map((file) => join(root, file)),
   ...publishedPackages(root)
     .filter((pkg) => pkg.library)
     .map((pkg) => join(pkg.dir, "etc", `${pkg.folder}.api.md`)),
+  join(root, "packages/cli/etc/cli.surface.json"),
 ];
 
 /** The top of openapi/flatfile.yaml: the same whatever the description was read from. */
@@ -137,13 +137,16 @@ async function update(source: string): Promise<void> {
       cwd: root,
       stdio: "inherit",
     });
-    if (!values["skip-api-reports"])
+    if (!values["skip-api-reports"]) {
       execFileSync("pnpm", ["--reporter=silent", "api:update"], { cwd: root, stdio: "inherit" });
+      // The command's surface reads what the CLI prints from the description's schemas (after api:update's build).
+      execFileSync("pnpm", ["--reporter=silent", "cli:surface"], { cwd: root, stdio: "inherit" });
+    }
   } catch (error) {
     for (const [file, text] of originals) if (text !== undefined) await writeFile(file, text);
     throw new UpdateError(`regenerating failed (${messageOf(error).split("\n")[0]}); every file was put back`);
   }
-  const written = `Wrote openapi/flatfile.yaml, openapi/openapi.yaml and the test fixture of Flatfile's description (scripts/fixtures/published/flatfile-api.yaml), regenerated the code${values["skip-api-reports"] ? "" : " and the API reports"}`;
+  const written = `Wrote openapi/flatfile.yaml, openapi/openapi.yaml and the test fixture of Flatfile's description (scripts/fixtures/published/flatfile-api.yaml), regenerated the code${values["skip-api-reports"] ? "" : ", the API reports and the CLI's surface report"}`;
   if (result.bump === "none") {
     console.log(`\n${written}. No change an app can see, so no changeset was drafted; commit the files.`);
     return;

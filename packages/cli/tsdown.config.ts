@@ -4,10 +4,10 @@ import { defineConfig } from "tsdown";
 // (@flatfile-jobs/node, commander, cli-progress) stay imports, as tsdown leaves every package.json dependency out
 // of the bundle, so the bin runs the installed client rather than a copy of it (test/bundle.test.ts checks).
 export default defineConfig({
-  entry: { cli: "src/main.ts" },
+  entry: { cli: "src/bin.ts" },
   format: ["esm"],
   platform: "node",
   dts: false,
-  // dist/cli.mjs whatever the package type; the shebang of src/main.ts is kept and the file made executable.
+  // dist/cli.mjs whatever the package type; the shebang of src/bin.ts is kept and the file made executable.
   fixedExtension: true,
 });

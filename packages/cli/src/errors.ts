@@ -9,8 +9,9 @@ import {
   JobWaitTimeoutError,
 } from "@flatfile-jobs/node";
 import { CommanderError } from "commander";
+import { EXIT } from "./exit-codes.js";
 
-export const EXIT = { ok: 0, failure: 1, usage: 2, interrupted: 130 } as const;
+export { EXIT };
 
 /** A mistake in how the command was called (a missing token, a bad value): exit 2, nothing was sent. */
 export class UsageError extends Error {

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // The flatfile-jobs command: reads the arguments, makes one Jobs API call (or a wait), prints the result.
 // It uses only the public API of @flatfile-jobs/node, which it depends on: the bundle holds no client code.
 import {
@@ -12,6 +11,7 @@ import {
 import { Command, Option } from "commander";
 import packageJson from "../package.json" with { type: "json" };
 import { EXIT, redact, reportError, reportErrorAsJson, UsageError } from "./errors.js";
+import { EXIT_CODES_HELP } from "./exit-codes.js";
 import { emptyPage, jobDetails, jobTable, pageFooter, toJson } from "./format.js";
 import { ENUMS, OPERATIONS } from "./generated/spec.js";
 import { HAND_WRITTEN } from "./hand-written.js";
@@ -90,7 +90,8 @@ function jsonInArgs(argv: string[]): boolean {
   return (end === -1 ? args : args.slice(0, end)).includes("--json");
 }
 
-function buildProgram(secrets: string[], jsonErrors: boolean): Command {
+/** The command and its subcommands, ready to parse (bin.ts runs it; scripts/cli-surface.ts reads it). */
+export function buildProgram(secrets: string[], jsonErrors: boolean): Command {
   const program = new Command("flatfile-jobs")
     .description("Inspect and drive Flatfile jobs from the command line.")
     .version(packageJson.version)
@@ -123,7 +124,7 @@ Environment:
   HTTPS_PROXY            proxy for https:// URLs, e.g. http://proxy.example.com:3128; HTTP_PROXY if unset
   NO_PROXY               hosts reached without the proxy, e.g. localhost,.internal.example.com
 
-Exit codes: 0 done, 1 the API refused or failed (or the waited-for job did), 2 usage error, 130 Ctrl-C.
+${EXIT_CODES_HELP}
 With --json, an error is one line of JSON on stderr: {"error":{"name":…,"message":…},"exitCode":N}.`,
     );
 
@@ -311,7 +312,7 @@ With --json, an error is one line of JSON on stderr: {"error":{"name":…,"messa
   return program;
 }
 
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[]): Promise<number> {
   const secrets = knownSecrets(argv);
   const jsonErrors = jsonInArgs(argv);
   // `flatfile-jobs list | head` closes the pipe early; that is not an error worth a stack trace.
@@ -327,7 +328,3 @@ async function main(argv: string[]): Promise<number> {
     return jsonErrors ? reportErrorAsJson(error, write, secrets) : reportError(error, write, secrets);
   }
 }
-
-main(process.argv).then((code) => {
-  process.exitCode = code;
-});
