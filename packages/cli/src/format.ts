@@ -8,26 +8,55 @@ export function progressLine(job: Job): string {
   return [job.id, job.status ?? "unknown", `${job.progress ?? 0}%`, job.info].filter(Boolean).join(" ");
 }
 
+const HEADER = ["ID", "TYPE/OPERATION", "STATUS", "PROGRESS", "INFO", "UPDATED"];
+
 /** One row per job, columns padded to the widest cell. */
 export function jobTable(jobs: Job[]): string {
-  const header = ["ID", "TYPE/OPERATION", "STATUS", "PROGRESS", "INFO", "UPDATED"];
-  const rows = jobs.map((job) => [
+  const rows = jobs.map(jobRow);
+  return [HEADER, ...rows].map((cells) => tableLine(cells, columnWidths([HEADER, ...rows]))).join("\n");
+}
+
+/**
+ * A table printed a page at a time (`list --all`): the header with the first page, then each page's rows, padded
+ * to the widest cell seen so far (a later, wider cell widens its column from there on). Holds one page only.
+ */
+export function jobTableInPages(): (jobs: Job[]) => string {
+  let widths: number[] | undefined;
+  return (jobs) => {
+    const rows = jobs.map(jobRow);
+    const lines = widths ? rows : [HEADER, ...rows];
+    const page = columnWidths(lines);
+    widths = widths ? widths.map((width, i) => Math.max(width, page[i] ?? 0)) : page;
+    const current = widths;
+    return lines.map((cells) => tableLine(cells, current)).join("\n");
+  };
+}
+
+function jobRow(job: Job): string[] {
+  return [
     job.id,
     `${job.type}/${job.operation}`,
     job.status ?? "",
     `${job.progress ?? 0}%`,
     truncate(oneLine(job.info ?? ""), INFO_WIDTH),
     timestamp(job.updatedAt),
-  ]);
-  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]?.length ?? 0)));
-  return [header, ...rows]
-    .map((cells) =>
-      cells
-        .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
-        .join("  ")
-        .trimEnd(),
-    )
-    .join("\n");
+  ];
+}
+
+/** The widest cell of each column (a loop, not a spread: a page may hold more rows than a call takes arguments). */
+function columnWidths(rows: string[][]): number[] {
+  const widths = HEADER.map(() => 0);
+  for (const row of rows) {
+    for (const [i, cell] of row.entries()) widths[i] = Math.max(widths[i] ?? 0, cell.length);
+  }
+  return widths;
+}
+
+function tableLine(cells: string[], widths: number[]): string {
+  return cells
+    .map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+    .join("  ")
+    .trimEnd();
 }
 
 /** What follows a one-page table: where this page is, and how to see the rest. */
@@ -73,6 +102,26 @@ export function jobDetails(job: Job): string {
 
 export function toJson(value: unknown): string {
   return JSON.stringify(value, null, 2);
+}
+
+/**
+ * `{ "data": [ … ] }` of `list --all --json` written a page at a time, the same text as `toJson({ data: jobs })`
+ * of every job at once: `start`, then `page(jobs)` for each page, then `end`.
+ */
+export function jsonDataInPages() {
+  let first = true;
+  return {
+    start: '{\n  "data": [',
+    page(jobs: Job[]): string {
+      let text = "";
+      for (const job of jobs) {
+        text += `${first ? "\n" : ",\n"}${JSON.stringify(job, null, 2).replace(/^/gm, "    ")}`;
+        first = false;
+      }
+      return text;
+    },
+    end: () => (first ? "]\n}" : "\n  ]\n}"),
+  };
 }
 
 /** `2025-06-01T12:00:03Z`: UTC, to the second, so rows line up and scripts can read it. */

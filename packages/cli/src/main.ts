@@ -12,7 +12,7 @@ import { Command, Option } from "commander";
 import packageJson from "../package.json" with { type: "json" };
 import { EXIT, redact, reportError, reportErrorAsJson, UsageError } from "./errors.js";
 import { EXIT_CODES_HELP } from "./exit-codes.js";
-import { emptyPage, jobDetails, jobTable, pageFooter, toJson } from "./format.js";
+import { emptyPage, jobDetails, jobTable, jobTableInPages, jsonDataInPages, pageFooter, toJson } from "./format.js";
 import { ENUMS, OPERATIONS } from "./generated/spec.js";
 import { HAND_WRITTEN } from "./hand-written.js";
 import { jobParts, jsonBody, jsonObject, MAX_TIMER_MS, queryPair, wholeNumber } from "./parse.js";
@@ -25,6 +25,22 @@ interface GlobalOptions {
 }
 
 const out = (text: string) => process.stdout.write(`${text}\n`);
+/** Writes to stdout and waits while its buffer is full (a slow pipe), so output never piles up in memory. */
+const write = (text: string) =>
+  new Promise<void>((resolve, reject) => {
+    if (process.stdout.write(text)) resolve();
+    else {
+      const onError = (error: Error) => {
+        process.stdout.off("drain", onDrain);
+        reject(error);
+      };
+      const onDrain = () => {
+        process.stdout.off("error", onError);
+        resolve();
+      };
+      process.stdout.once("drain", onDrain).once("error", onError);
+    }
+  });
 
 /** The token and any other value that must never reach the terminal, whatever echoes it. */
 function knownSecrets(argv: string[]): string[] {
@@ -161,16 +177,24 @@ With --json, an error is one line of JSON on stderr: {"error":{"name":…,"messa
       };
       const json = cmd.optsWithGlobals<GlobalOptions>().json;
       if (options.all) {
-        const all: Job[] = [];
-        for await (const job of jobs.iterate(query)) all.push(job);
         // Every page walked, so there is no page to point at: the jobs alone, their count is the array's length.
-        out(
-          json
-            ? toJson({ data: all })
-            : all.length === 0
-              ? "No jobs."
-              : `${jobTable(all)}\n${pageFooter(all.length, undefined)}`,
-        );
+        // Each page is printed as it arrives and let go, so any number of jobs takes the memory of one page.
+        const pages = jobs.iterate(query).pages();
+        let count = 0;
+        if (json) {
+          const printer = jsonDataInPages();
+          await write(printer.start);
+          for await (const page of pages) await write(printer.page(page.data));
+          await write(`${printer.end()}\n`);
+          return;
+        }
+        const table = jobTableInPages();
+        for await (const page of pages) {
+          if (page.data.length === 0) continue;
+          count += page.data.length;
+          await write(`${table(page.data)}\n`);
+        }
+        await write(count === 0 ? "No jobs.\n" : `${pageFooter(count, undefined)}\n`);
         return;
       }
       const page = await jobs.list(query);
