@@ -87,7 +87,8 @@ export interface JobsClient extends JobsCore {
   /**
    * The underlying openapi-fetch client, for callers who want `{ data, error, response }` instead of thrown
    * errors. It shares the token, base URL, headers, fetch, retries and timeouts of this client, and sends the
-   * required `X-Disable-Hooks` header itself. Its type is openapi-fetch's (see CONTRIBUTING's "Public API").
+   * required `X-Disable-Hooks` header itself. A call's `signal` aborts it (and any retry), which then rejects with
+   * `APIUserAbortError` as the client's operations do. Its type is openapi-fetch's (see CONTRIBUTING's "Public API").
    */
   readonly raw: Client<RawPaths>;
   /** Adds openapi-fetch middleware; it runs once per call, around all of its attempts. */
@@ -131,17 +132,26 @@ export function createJobsClient(options: JobsClientOptions): JobsClient {
     },
   );
   // openapi-fetch sends each request of `raw` through the transport with the client's settings, retried as its
-  // HTTP method allows.
-  const raw = createClient<paths>({
-    baseUrl,
-    headers,
-    fetch: async (request: Request) =>
+  // HTTP method allows. The `Request` it hands its fetch follows the caller's signal only weakly (garbage
+  // collection can cut the link), so the transport is given the caller's own signal instead: a call with a
+  // `signal` gets a fetch of its own that carries it.
+  const rawFetch =
+    (signal?: AbortSignal) =>
+    async (request: Request): Promise<Response> =>
       toResponse(
         await transport(...(await fromRequest(request)), {
           idempotent: /^(GET|HEAD|OPTIONS|PUT|DELETE)$/.test(request.method),
+          signal,
         }),
-      ),
-  });
+      );
+  const raw = createClient<paths>({ baseUrl, headers, fetch: rawFetch() });
+  type RawInit = { signal?: AbortSignal | null; fetch?: unknown } | undefined;
+  const request = raw.request as (method: string, url: string, init: RawInit) => Promise<never>;
+  raw.request = ((method: string, url: string, init: RawInit) =>
+    request(method, url, init?.signal && !init.fetch ? { ...init, fetch: rawFetch(init.signal) } : init)) as never;
+  for (const method of ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const) {
+    raw[method] = ((url: string, init: RawInit) => raw.request(method as never, url as never, init as never)) as never;
+  }
   // Operations go through openapi-fetch's client only while middleware is registered, which must see them; without
   // any, they skip the `Request` and `Response` it would build for nobody. `use` and `eject` (also reached as
   // `raw.use`) keep count.

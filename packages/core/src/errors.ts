@@ -47,7 +47,11 @@ export class InvalidArgumentError extends JobsError {
   static override readonly kind: string = "InvalidArgumentError";
 }
 
-/** The request never got a complete response: DNS failure, refused or reset connection, TLS error. */
+/**
+ * The request never got a complete response: DNS failure, refused or reset connection, TLS error. Also, not
+ * retried and said as such, an answer that no retry can mend: too many redirects, or a body in a
+ * `Content-Encoding` this runtime cannot decode.
+ */
 export class APIConnectionError extends JobsError {
   static override readonly kind: string = "APIConnectionError";
   declare readonly method: string;
@@ -240,6 +244,11 @@ function notFoundHint({ baseUrl, jobId, path }: APIErrorInfo): string {
   return jobId === undefined
     ? `${url} does not exist; check the base URL`
     : `check the job id, and that the base URL ${baseUrl} is the job's region`;
+}
+
+/** Why a body could not be read: its `Content-Encoding` (`coding`) is one this runtime cannot decode. */
+export function undecodable(coding: string): string {
+  return `the server answered with a body encoded as ${coding}, which this runtime cannot decode`;
 }
 
 /** `GET /jobs, 3 attempts` */

@@ -20,8 +20,12 @@ export interface JobIterable extends AsyncIterable<Job> {
 }
 
 /**
- * Every job across all pages of `listJobs` (`client.jobs.iterate`). Walks `GET /jobs` page by page (`pageNumber` from the query's, or 1), stopping at `pagination.pageCount`, at an
- * empty page, or after `maxPages`. With prefetch on, the request for page n+1 is sent as soon as page n arrives,
+ * Every job across all pages of `listJobs` (`client.jobs.iterate`). Walks `GET /jobs` page by page (`pageNumber`
+ * from the query's, or 1), stopping at `pagination.pageCount`, at an empty page, after `maxPages`, or at a page
+ * with the same jobs, in the same order, as the page before it. The API documents `pageNumber` and makes
+ * `pagination` optional, so an answer without `pagination` does not end the walk (the next page may well
+ * follow); but a server that ignores `pageNumber` answers every request with the same page, and that repeated
+ * page, which is not yielded, is where the walk ends. With prefetch on, the request for page n+1 is sent as soon as page n arrives,
  * so a caller that works on each page waits about as long as the server takes, not twice that. At most two
  * pages are held at once. Breaking out of the loop or aborting `signal` cancels the request in flight.
  */
@@ -44,8 +48,12 @@ export function iterateJobs(client: JobsCore, query: ListJobsQuery = {}, options
     try {
       let pageNumber = query.pageNumber ?? 1;
       let pending: Promise<ListJobsResponse> | undefined = fetchPage(pageNumber);
+      let previous: Job[] = [];
       for (let fetched = 1; pending; fetched++) {
         const page: ListJobsResponse = await pending;
+        // The page before, again: the server ignored `pageNumber`.
+        if (page.data.length > 0 && sameJobs(page.data, previous)) return;
+        previous = page.data;
         const pageCount = page.pagination?.pageCount;
         const more = page.data.length > 0 && fetched < maxPages && (pageCount === undefined || pageNumber < pageCount);
         pageNumber += 1;
@@ -79,6 +87,11 @@ export function iterateJobs(client: JobsCore, query: ListJobsQuery = {}, options
       }
     },
   };
+}
+
+/** Whether two pages hold the same jobs (by id) in the same order. */
+function sameJobs(page: Job[], previous: Job[]): boolean {
+  return page.length === previous.length && page.every((job, i) => job.id === previous[i]?.id);
 }
 
 function checkIterateOptions(options: IterateOptions): IterateOptions {

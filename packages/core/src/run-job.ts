@@ -1,6 +1,7 @@
 import type { JobsCore } from "./contracts.js";
 import { JobCanceledError, JobsError } from "./errors.js";
 import { ackJob, completeJob, failJob, getJob, type JobCompleteDetails } from "./generated/operations.js";
+import { jobEnding } from "./generated/statuses.js";
 import * as check from "./internal/check.js";
 import type { Job } from "./types.js";
 
@@ -32,7 +33,12 @@ export interface RunJobOptions {
    * @default () => "The job could not be completed."
    */
   failureMessage?: (error: unknown) => string;
-  /** Stops the run: the handler's signal aborts and the job is failed. */
+  /**
+   * Stops the run. Before the job is acknowledged (the signal already aborted, or aborting during the ack), the
+   * run ends as any call does, with `APIUserAbortError`: the handler never runs and the job is left as it is (an
+   * ack the abort cut off may or may not have reached the API). Once it is acknowledged, the handler's signal
+   * aborts and the job is failed.
+   */
   signal?: AbortSignal;
 }
 
@@ -40,6 +46,14 @@ export interface RunJobOptions {
  * Runs a job in a worker: acknowledges it, gives `handler` a progress reporter and a signal that aborts if the
  * job is canceled, then completes the job with what the handler returns, or fails it with a safe message when
  * the handler throws (and rethrows the handler's error). Resolves with the job as completed.
+ *
+ * While the handler runs, the job is checked for cancellation every `cancelCheckInterval`, counted from the end
+ * of the previous check, so a slow API never has more than one check in flight.
+ *
+ * When the handler throws and failing the job fails too (the fail request, or `failureMessage`, throws), the
+ * handler's error is still the one rethrown, and `failureMessage` is called once. The error that kept the job from
+ * being failed is kept on it as `failJobError` (when the handler's error is an object that can take a property);
+ * the job may then still be running on the API's side.
  */
 export async function runJob(
   client: JobsCore,
@@ -49,18 +63,22 @@ export async function runJob(
 ): Promise<Job> {
   const { progressInterval, cancelCheckInterval, failureMessage, signal } = checkRunJobOptions(options);
   check.type("handler", handler, "function");
-  const { data: acked } = await ackJob(client, jobId, { progress: 0 });
+  // The caller's signal goes with the ack, so that an abort before the job is acknowledged ends the run as it
+  // ends any call, and an already aborted one sends nothing.
+  const { data: acked } = await ackJob(client, jobId, { progress: 0 }, { signal });
 
   const controller = new AbortController();
-  let canceled = acked.status === "canceled";
+  let canceled = jobEnding(acked.status) === "canceled";
   const noteStatus = (job: Job) => {
-    if (job.status === "canceled" && !canceled) {
+    if (jobEnding(job.status) === "canceled" && !canceled) {
       canceled = true;
       controller.abort(new JobCanceledError({ jobId, job }));
     }
   };
   const onAbort = () => controller.abort(signal?.reason);
   signal?.addEventListener("abort", onAbort, { once: true });
+  // An abort between the ack's answer and here has no event left to fire.
+  if (signal?.aborted) onAbort();
 
   // Progress: remember the latest value, send at most one per interval, never two at once.
   let latest: { progress: number; info?: string } | undefined;
@@ -90,23 +108,45 @@ export async function runJob(
     else timer = setTimeout(flush, wait);
   };
 
-  // Cancellation: poll the job's status while the handler runs.
-  const poll = setInterval(() => {
-    getJob(client, jobId, { signal: controller.signal })
-      .then(({ data }) => noteStatus(data))
-      .catch(() => undefined);
-  }, cancelCheckInterval);
+  // Cancellation: check the job's status while the handler runs, each check `cancelCheckInterval` after the
+  // previous one ended, so that a slow API never has two in flight.
+  let poll: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    if (controller.signal.aborted) return;
+    poll = setTimeout(() => {
+      getJob(client, jobId, { signal: controller.signal })
+        .then(({ data }) => noteStatus(data))
+        .catch(() => undefined)
+        .then(schedule);
+    }, cancelCheckInterval);
+  };
+  schedule();
 
   try {
     if (canceled) throw new JobCanceledError({ jobId, job: acked });
     let result: JobHandlerResult;
     try {
+      // Aborted by the caller just after the ack: the job is failed without running the handler.
+      controller.signal.throwIfAborted();
       result = await handler({ job: acked, signal: controller.signal, progress });
     } catch (error) {
       if (canceled) throw controller.signal.reason;
       clearTimeout(timer);
       await flush();
-      await failJob(client, jobId, { info: failureMessage(error), outcome: { message: failureMessage(error) } });
+      try {
+        const message = failureMessage(error);
+        await failJob(client, jobId, { info: message, outcome: { message } });
+      } catch (failJobError) {
+        // The handler's error says what went wrong; the fail's is kept on it, where it can be.
+        if (Object(error) === error) {
+          Reflect.defineProperty(error as object, "failJobError", {
+            value: failJobError,
+            configurable: true,
+            enumerable: true,
+            writable: true,
+          });
+        }
+      }
       throw error;
     }
     if (canceled) throw controller.signal.reason;
@@ -117,9 +157,9 @@ export async function runJob(
     return completed;
   } finally {
     clearTimeout(timer);
-    clearInterval(poll);
-    signal?.removeEventListener("abort", onAbort);
     if (!controller.signal.aborted) controller.abort(new JobsError("runJob finished"));
+    clearTimeout(poll);
+    signal?.removeEventListener("abort", onAbort);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Backoff, Fetch, RetryInfo } from "../contracts.js";
-import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError } from "../errors.js";
+import { APIConnectionError, APIConnectionTimeoutError, APIUserAbortError, undecodable } from "../errors.js";
 import { type AttemptOutcome, decide, neverSent } from "./retry-policy.js";
 
 /** What the transport is given for one call: the request, already built, as `fetch(url, init)` takes it. */
@@ -95,11 +95,14 @@ export function createTransport(config: TransportConfig): Transport {
       let outcome: AttemptOutcome;
       let reply: Reply | undefined;
       let failure: unknown;
+      let received: Response | undefined;
+      // What no retry can mend (a redirect loop, a body this runtime cannot decode), said as it is.
+      let unusable: string | undefined;
       try {
         // Both waits end when the attempt is stopped, whether or not the fetch honours its signal: a fetch that
         // ignores the signal, or loses it (a Request made of `init` follows `init.signal` only weakly, so garbage
         // collection can cut the link), must not hold the call past its timeout or the caller's abort.
-        const received = await stop.race(fetch(url, { ...init, signal: controller.signal }));
+        received = await stop.race(fetch(url, { ...init, signal: controller.signal }));
         // Read the body within the attempt, so the timeout covers a slow or stalled body too.
         const body = await stop.race(received.text());
         const { status, headers } = received;
@@ -109,12 +112,13 @@ export function createTransport(config: TransportConfig): Transport {
       } catch (error) {
         if (userSignal?.aborted) throw aborted(attempt, error);
         failure = error;
+        unusable = timedOut ? undefined : unmendable(error, received?.headers.get("content-encoding"));
         outcome = timedOut
           ? { kind: "timeout" }
           : {
               kind: "connection",
               notSent: neverSent(error),
-              final: (error as { retryable?: unknown } | null)?.retryable === false,
+              final: !!unusable || (error as { retryable?: unknown } | null)?.retryable === false,
             };
       } finally {
         clearTimeout(timer);
@@ -131,10 +135,13 @@ export function createTransport(config: TransportConfig): Transport {
       const { reason } = decision;
       if (!decision.retry) {
         if (reply) return reply;
-        config.onFailure?.({ method, path: path(), attempt, reason });
+        config.onFailure?.({ method, path: path(), attempt, reason: unusable ?? reason });
         throw timedOut
           ? new APIConnectionTimeoutError({ method, path: path(), attempts: attempt, timeout })
-          : new APIConnectionError({ method, path: path(), attempts: attempt, cause: failure });
+          : new APIConnectionError(
+              { method, path: path(), attempts: attempt, cause: failure },
+              unusable && `${method} ${url}: ${unusable}.`,
+            );
       }
       const info = { method, path: path(), attempt: attempt + 1, delay: decision.delay, reason };
       config.onRetry?.(info);
@@ -180,6 +187,26 @@ class Stop {
       this.reject = reject;
       promise.then(resolve, reject);
     });
+  }
+}
+
+/**
+ * Why a failed attempt cannot succeed when sent again, if it is one of these: a redirect loop, or a body the fetch
+ * cannot decode (a `Content-Encoding` it does not support, or a body that is not what its `encoding` says), as
+ * undici's fetch and the Node client's say in the error's causes.
+ */
+function unmendable(error: unknown, encoding: string | null | undefined): string | undefined {
+  for (
+    let e = error as { message?: unknown; code?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 5;
+    depth++
+  ) {
+    const why = /redirect count exceeded|content-encoding "(.+?)" is not supported| (Z_|ERR__ERROR_)/.exec(
+      `${e.message} ${e.code}`,
+    );
+    if (why)
+      return why[0][0] === "r" ? "too many redirects" : undecodable(why[1] ?? encoding ?? "its Content-Encoding says");
+    e = e.cause as typeof e;
   }
 }
 
