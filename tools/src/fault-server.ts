@@ -22,8 +22,7 @@ import {
   type ServerResponse,
   STATUS_CODES,
 } from "node:http";
-import type { Socket } from "node:net";
-import getPort from "get-port";
+import type { AddressInfo, Socket } from "node:net";
 import { minimalValue } from "./operation-examples";
 import { type OperationRow, operationTable } from "./operations-table";
 import { deref, spec } from "./spec";
@@ -359,9 +358,8 @@ export function faultLabel(fault: Fault): string {
 
 // ---------------------------------------------------------------------------------------------------------
 
-/** Starts a fault server on a free 127.0.0.1 port (or `options.port`). */
+/** Starts a fault server on a free 127.0.0.1 port, picked as it binds (or on `options.port`). */
 export async function startFaultServer(options: { port?: number } = {}): Promise<FaultServer> {
-  const port = options.port ?? (await getPort({ host: HOST }));
   const sockets = new Set<Socket>();
   /** Requests whose answer is not finished yet: their sockets are what `connections().active` counts. */
   const inFlight = new Set<ServerResponse>();
@@ -572,11 +570,13 @@ export async function startFaultServer(options: { port?: number } = {}): Promise
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(port, HOST, () => {
+    // Port 0 unless given: the system picks a free port as it binds, so no other process can take it in between.
+    server.listen(options.port ?? 0, HOST, () => {
       server.off("error", reject);
       resolve();
     });
   });
+  const { port } = server.address() as AddressInfo;
 
   const waitFor = (ready: () => boolean) => {
     if (ready()) return Promise.resolve();

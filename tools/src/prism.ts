@@ -1,12 +1,14 @@
 // Starts and stops Prism, the OpenAPI mock server, on openapi/openapi.yaml: used by the tests, `pnpm demo`
-// and `pnpm mock`. Each server gets a free 127.0.0.1 port and is stopped by PID.
+// and `pnpm mock`. Each server binds a free 127.0.0.1 port itself (port 0; the port is read from its output) and is
+// stopped by PID.
 import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import getPort from "get-port";
+import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
 import { parse, stringify } from "yaml";
 import { WARM_UP_JOB_ID, warmUpPlanOperations } from "./prism-warm-up";
 import { type Node, SPEC_PATH } from "./spec";
@@ -80,10 +82,12 @@ export async function startPrism(options: PrismOptions = {}): Promise<PrismServe
   const dir = await mkdtemp(join(tmpdir(), "jobs-prism-"));
   const { file, basePath } = await specWithBasePath(dir, options.spec);
   const host = "127.0.0.1";
-  const port = options.port ?? (await getPort({ host }));
+  // Port 0 unless given: Prism binds a free port itself and names it in its "listening" line, so no other process
+  // can take the port between picking it and binding it.
+  const requested = String(options.port ?? 0);
   const args = options.proxy
-    ? [prismBin(), "proxy", file, options.proxy, "-h", host, "-p", String(port)]
-    : [prismBin(), "mock", file, "-h", host, "-p", String(port)];
+    ? [prismBin(), "proxy", file, options.proxy, "-h", host, "-p", requested]
+    : [prismBin(), "mock", file, "-h", host, "-p", requested];
   if (options.dynamic) args.push("-d");
   if (options.errors) args.push("--errors");
 
@@ -99,12 +103,15 @@ export async function startPrism(options: PrismOptions = {}): Promise<PrismServe
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once("exit", (code, signal) => resolve({ code, signal })),
   );
-  const onData = (chunk: Buffer) => {
-    for (const line of String(chunk).split("\n")) if (line.trim()) log.push(line);
+  let listening: (port: number) => void = () => {};
+  const onLine = (line: string) => {
+    if (line.trim()) log.push(line);
     if (log.length > 500) log.splice(0, log.length - 500);
+    const port = listeningPort(line);
+    if (port !== undefined) listening(port);
   };
-  child.stdout.on("data", onData);
-  child.stderr.on("data", onData);
+  eachLine(child.stdout, onLine);
+  eachLine(child.stderr, onLine);
 
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -116,19 +123,17 @@ export async function startPrism(options: PrismOptions = {}): Promise<PrismServe
     await rm(dir, { recursive: true, force: true });
   };
 
+  let port: number;
   try {
-    await new Promise<void>((resolve, reject) => {
+    port = await new Promise<number>((resolve, reject) => {
       const timer = setTimeout(
         () => reject(new Error(`Prism did not start within ${READY_TIMEOUT_MS} ms`)),
         READY_TIMEOUT_MS,
       );
-      const check = () => {
-        if (log.some((line) => line.includes("Prism is listening on"))) {
-          clearTimeout(timer);
-          resolve();
-        }
+      listening = (bound) => {
+        clearTimeout(timer);
+        resolve(bound);
       };
-      child.stdout.on("data", check);
       exited.then(({ code, signal }) => {
         clearTimeout(timer);
         reject(new Error(`Prism exited before it was ready (code ${code}, signal ${signal})`));
@@ -149,6 +154,17 @@ export async function startPrism(options: PrismOptions = {}): Promise<PrismServe
     }
   }
   return { origin, url: origin + basePath, port, pid, log: () => [...log], stop };
+}
+
+/** Calls `onLine` with each whole line of `stream`, however its chunks cut them. */
+export function eachLine(stream: Readable, onLine: (line: string) => void): void {
+  createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY }).on("line", onLine);
+}
+
+/** The port in Prism's "Prism is listening on http://127.0.0.1:<port>" line, or undefined for any other line. */
+export function listeningPort(line: string): number | undefined {
+  const port = /Prism is listening on https?:\/\/[^\s/]+:(\d+)/.exec(line)?.[1];
+  return port === undefined ? undefined : Number(port);
 }
 
 /** What the proxy below needs of the Jobs simulator (described here, so that tools does not depend on testing). */
