@@ -47,8 +47,16 @@ export function describeError(error: unknown): Described {
     return { code: EXIT.interrupted, message: "Interrupted; a job being waited for keeps running." };
   }
   if (error instanceof JobWaitTimeoutError) {
-    // The library's hint names its option (`raise \`timeout\``); here the knob is the --timeout flag.
-    return { code: EXIT.failure, message: error.message.replace(/raise `\w+`/, "raise --timeout") };
+    // Worded from the error's fields, not its message: the library's hint names its option (`maxWait`), and here
+    // the knob is the --timeout flag.
+    const { jobId, job, maxWait } = error;
+    const state = job
+      ? `still ${job.status ?? "running"}${job.progress === undefined ? "" : ` at ${job.progress}%`}`
+      : "not seen yet";
+    return {
+      code: EXIT.failure,
+      message: `Job ${jobId} did not finish within ${maxWait} ms (${state}). It keeps running; wait again or raise --timeout.`,
+    };
   }
   if (error instanceof JobFailedError || error instanceof JobCanceledError) {
     return { code: EXIT.failure, message: error.message };
