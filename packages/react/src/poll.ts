@@ -39,7 +39,9 @@ export function pollInterval(poll: boolean | PollOptions): false | ((query: Poll
     ["poll.maxInterval", maxInterval],
   ] as const) {
     if (typeof value !== "number" || !(value >= 1 && value <= 2_147_483_647))
-      throw new InvalidArgumentError(`${name} must be a number of milliseconds from 1 to 2147483647, got ${value}.`);
+      throw new InvalidArgumentError(
+        `${name} must be a number of milliseconds from 1 to 2147483647, got ${show(value)}.`,
+      );
   }
   return (query) => {
     const { data: job, dataUpdatedAt, status } = query.state;
@@ -60,4 +62,10 @@ export function pollInterval(poll: boolean | PollOptions): false | ((query: Poll
     }
     return Math.min(last.delay, maxInterval);
   };
+}
+
+/** A value as core's option checks show it: a string quoted, and never a key-shaped one (`sk_…`, `pk_…`). */
+function show(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(/\b(sk|pk)_|bearer/i.test(value) ? "[redacted]" : value);
+  return typeof value === "object" && value ? "an object" : String(value);
 }

@@ -21,7 +21,11 @@ it("refuses a poll interval that is not a number of milliseconds, saying which a
     "poll.maxInterval must be a number of milliseconds from 1 to 2147483647, got NaN.",
   );
   expect(() => jobQueryOptions(client, "us_jb_1", { poll: { interval: "1s" as never } })).toThrow(
-    "poll.interval must be a number of milliseconds from 1 to 2147483647, got 1s.",
+    'poll.interval must be a number of milliseconds from 1 to 2147483647, got "1s".',
+  );
+  // As core's checks: a key-shaped value given by mistake is never quoted.
+  expect(() => jobQueryOptions(client, "us_jb_1", { poll: { interval: "sk_live_in_poll_1" as never } })).toThrow(
+    'poll.interval must be a number of milliseconds from 1 to 2147483647, got "[redacted]".',
   );
 });
 

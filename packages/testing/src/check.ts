@@ -6,10 +6,18 @@ import { InvalidArgumentError } from "@flatfile-jobs/core";
 /** The longest delay a timer can hold (2³¹ − 1 ms, about 24.8 days); a longer one would fire at once. */
 export const MAX_DELAY = 2 ** 31 - 1;
 
-/** A value as a message shows it: `-1`, `NaN`, `"abc"`, `null`, `an array`, `an object`. */
+/**
+ * A value as a message shows it: `-1`, `NaN`, `"abc"`, `null`, `an array`, `an object`. Strings are cut at 40
+ * characters and a key-shaped one (`sk_…`, `pk_…`, a bearer token) is not shown, as core's checks do: a token
+ * passed in the wrong option must not reach a message.
+ */
 export function show(value: unknown): string {
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
-  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  if (typeof value === "string") {
+    return JSON.stringify(
+      /\b(sk|pk)_|bearer/i.test(value) ? "[redacted]" : value.length > 40 ? `${value.slice(0, 40)}…` : value,
+    );
+  }
   if (value === null || value === undefined) return String(value);
   return Array.isArray(value) ? "an array" : `a ${typeof value === "function" ? "function" : typeof value}`;
 }
@@ -38,7 +46,8 @@ export function port(name: string, value: unknown): number {
 }
 
 /**
- * An options object (or undefined) with no key outside `known`. A key that an earlier version named differently
+ * An options object (or undefined) with no key outside `known` (keys set to undefined aside, as core's checks
+ * allow them). A key that an earlier version named differently
  * gets a pointer to the new name (`renamed`), so old code fails with the fix in the message.
  */
 export function options<T extends object>(
@@ -52,7 +61,7 @@ export function options<T extends object>(
     throw invalid(name, "an options object", value);
   }
   for (const key in value) {
-    if (known.includes(key)) continue;
+    if (known.includes(key) || (value as Record<string, unknown>)[key] === undefined) continue;
     const hint = renamed[key];
     throw new InvalidArgumentError(
       `${name} has no option ${JSON.stringify(key)}${hint ? `: ${hint}` : ""}. Its options are ${known.join(", ")}.`,

@@ -32,6 +32,17 @@ describe("startJobsSimulator checks its options at the call", () => {
     await expect(started).rejects.toThrow(message);
   });
 
+  it("follows core's rules: an option set to undefined is left out, and a key-shaped value is never quoted", async () => {
+    const simulator = await startJobsSimulator({
+      port: undefined,
+      latency: undefined,
+      host: undefined,
+    } as SimulatorOptions);
+    await simulator.close();
+    const key = "sk_live_in_the_wrong_option_2";
+    await expect(start({ latency: key })).rejects.toThrow(`latency must be ${DURATION}, got "[redacted]".`);
+  });
+
   it("listens on the port it is given, and picks a free one without", async () => {
     const port = await getPort({ host: "127.0.0.1" });
     const fixed = await startJobsSimulator({ port });
