@@ -78,18 +78,42 @@ export function createNodeFetch(options: ConnectionOptions, env: Env): NodeFetch
   const plan = planConnections(options, env);
   const undici = loadUndici();
   const dispatcher = buildDispatcher(undici, plan);
+  // Bun answers `require("undici")` with its own module, whose Agent has no close() (nor destroy()): there the
+  // client waits for its own requests in flight instead, then releases what the dispatcher does have.
+  const closable = typeof dispatcher.close === "function";
+  const inFlight = closable ? undefined : new Set<Promise<unknown>>();
   let closing: Promise<void> | undefined;
 
   return {
     async fetch(url, init) {
       if (closing) throw closedError();
-      return send(undici, dispatcher, url, init);
+      if (!inFlight) return send(undici, dispatcher, url, init);
+      const sent = send(undici, dispatcher, url, init);
+      inFlight.add(sent);
+      try {
+        return await sent;
+      } finally {
+        inFlight.delete(sent);
+      }
     },
     close() {
-      closing ??= plan.kind === "given" ? Promise.resolve() : dispatcher.close();
+      if (plan.kind === "given") closing ??= Promise.resolve();
+      else if (!inFlight) closing ??= dispatcher.close();
+      else closing ??= settle(inFlight).then(() => destroyIfPossible(dispatcher));
       return closing;
     },
   };
+}
+
+/** Resolves once every request in `requests` (including those it gains meanwhile) has settled. */
+async function settle(requests: Set<Promise<unknown>>): Promise<void> {
+  while (requests.size > 0) await Promise.allSettled(requests);
+}
+
+/** For a dispatcher without close(): its destroy(), with nothing left in flight, when it has one. */
+async function destroyIfPossible(dispatcher: Dispatcher): Promise<void> {
+  const { destroy } = dispatcher as Partial<Pick<Dispatcher, "destroy">>;
+  if (typeof destroy === "function") await destroy.call(dispatcher);
 }
 
 const require = createRequire(import.meta.url);

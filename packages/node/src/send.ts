@@ -27,7 +27,7 @@ export async function send(
       const response = await undici.request(target, {
         dispatcher,
         method: method as Dispatcher.HttpMethod,
-        headers: pairs(headers),
+        headers: record(headers),
         body: (requestBody as string | null | undefined) ?? null,
         signal: init.signal ?? undefined,
       });
@@ -107,14 +107,18 @@ class ReadResponse extends Response {
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const DECODABLE = new Set(["gzip", "x-gzip", "deflate", "br"]);
 const MAX_REDIRECTS = 20;
 const UTF8 = new TextDecoder();
 
-/** Headers as undici's flat list of names and values. */
-function pairs(headers: Headers): string[] {
-  const out: string[] = [];
+/**
+ * Headers as a plain object of names and values (`Headers` has already joined repeated ones). Not undici's flat
+ * list: Bun's `undici`, which hands `request` to its fetch, refuses that ("Value is not a sequence").
+ */
+function record(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
   headers.forEach((value, name) => {
-    out.push(name, value);
+    out[name] = value;
   });
   return out;
 }
@@ -124,16 +128,24 @@ async function decompress(encoding: string, data: Buffer): Promise<Buffer> {
   let out = data;
   const codings = encoding.split(",").map((coding) => coding.trim());
   for (const coding of codings.reverse()) {
-    if (coding === "gzip" || coding === "x-gzip") {
-      out = await gunzip(out, LENIENT);
-    } else if (coding === "deflate") {
-      // zlib-wrapped or raw: servers send both as "deflate" (the first byte tells them apart, as fetch does).
-      const wrapped = ((out[0] ?? 0) & 0x0f) === 8;
-      out = await (wrapped ? inflate(out, LENIENT) : inflateRaw(out, LENIENT));
-    } else if (coding === "br") {
-      out = await brotliDecompress(out);
-    } else if (coding !== "identity") {
+    if (coding !== "identity" && !DECODABLE.has(coding)) {
       throw new Error(`content-encoding ${JSON.stringify(coding)} is not supported`);
+    }
+    try {
+      if (coding === "gzip" || coding === "x-gzip") {
+        out = await gunzip(out, LENIENT);
+      } else if (coding === "deflate") {
+        // zlib-wrapped or raw: servers send both as "deflate" (the first byte tells them apart, as fetch does).
+        const wrapped = ((out[0] ?? 0) & 0x0f) === 8;
+        out = await (wrapped ? inflate(out, LENIENT) : inflateRaw(out, LENIENT));
+      } else if (coding === "br") {
+        out = await brotliDecompress(out);
+      }
+    } catch (error) {
+      // Named, so that the client says which encoding it could not undo (and does not retry: it would fail again).
+      throw new Error(`content-encoding ${JSON.stringify(coding)} cannot be decoded: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
   return out;

@@ -201,9 +201,10 @@ function unmendable(error: unknown, encoding: string | null | undefined): string
     e && depth < 5;
     depth++
   ) {
-    const why = /redirect count exceeded|content-encoding "(.+?)" is not supported| (Z_|ERR__ERROR_)/.exec(
-      `${e.message} ${e.code}`,
-    );
+    const why =
+      /redirect count exceeded|content-encoding "(.+?)" (?:is not supported|cannot be decoded)| (Z_|ERR__ERROR_)/.exec(
+        `${e.message} ${e.code}`,
+      );
     if (why)
       return why[0][0] === "r" ? "too many redirects" : undecodable(why[1] ?? encoding ?? "its Content-Encoding says");
     e = e.cause as typeof e;
