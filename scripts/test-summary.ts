@@ -73,8 +73,9 @@ if (existsSync(matrix)) {
   }
 }
 
-// The end-to-end sequences (`pnpm test:release`, `pnpm test:spec-evolution`), when they ran: reports/<name>.json.
-for (const name of ["release", "spec-evolution"]) {
+// The end-to-end sequences (`pnpm test:release`, `pnpm test:spec-evolution`, `pnpm test:runtimes`), when they ran:
+// reports/<name>.json.
+for (const name of ["release", "spec-evolution", "runtimes"]) {
   const file = join(root, `reports/${name}.json`);
   if (!existsSync(file)) continue;
   const r = JSON.parse(readFileSync(file, "utf8"));
