@@ -1,14 +1,23 @@
 // `pnpm release [--registry <url>] [--public] [--dry-run]`: publishes the versions in the packages' package.json
-// files. It refuses a dirty tree and pending changesets, builds and checks every package, then runs
-// `changeset publish`, which publishes what the registry does not have yet (so a rerun after a failure publishes
-// only what is missing), and reports each package. The registry is printed first; the public npm registry needs
-// --public, so nothing goes there by accident.
+// files. It refuses a dirty tree and pending changesets, then asks the registry about every version it is about to
+// publish: one the registry has, built from another commit (its `gitHead`) or from an unknown one, stops it before
+// anything is published, since one version number must be one build of all the packages; one built from this
+// commit is skipped, so a rerun after a failure publishes only what is missing. Then it builds and checks every
+// package, runs `changeset publish` with the commit written into each manifest, and reports each package. The
+// registry is printed first; the public npm registry needs --public, so nothing goes there by accident.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { type PublishedPackage, publishedPackages } from "@flatfile-jobs/tools/packages";
+import {
+  askRegistry,
+  planRefusal,
+  publishPlan,
+  publishReport,
+  type RegistryAnswer,
+} from "@flatfile-jobs/tools/release-check";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const SCOPE = "@flatfile-jobs";
@@ -41,8 +50,21 @@ if (args.registry && scoped && normalise(scoped) !== registry) {
   refuse(`--registry ${registry} and .npmrc's ${SCOPE}:registry=${scoped} disagree; pnpm would publish to .npmrc's.`);
 }
 
-const dirty = git(["status", "--porcelain"]).trim();
-if (dirty) refuse(`the working tree has uncommitted changes; commit or stash them first:\n${dirty}`);
+const status = git(["status", "--porcelain"]);
+const dirty = status.trim();
+if (dirty) {
+  const interrupted = status
+    .split("\n")
+    .filter(Boolean)
+    .every((line) => /^ M packages\/[^/]+\/package\.json$/.test(line) && onlyGitHeadAdded(line.slice(3)));
+  refuse(
+    `the working tree has uncommitted changes; commit or stash them first:\n${dirty}` +
+      (interrupted
+        ? "\nOnly the gitHead line a release writes differs: a release was stopped while publishing. Put the files " +
+          "back with `git checkout -- packages/*/package.json` and run `pnpm release` again."
+        : ""),
+  );
+}
 const pending = readdirSync(join(root, ".changeset")).filter((f) => f.endsWith(".md") && f !== "README.md");
 if (pending.length > 0) {
   refuse(
@@ -52,6 +74,14 @@ if (pending.length > 0) {
 }
 
 const packages = publishedPackages(root);
+const head = git(["rev-parse", "HEAD"]).trim();
+console.log(`Commit: ${head}`);
+
+// Before building or publishing anything: which of these versions the registry has, and from which commit.
+const plan = publishPlan(packages, await askAll(packages), head);
+const refusal = planRefusal(plan, registry);
+if (refusal) refuse(refusal);
+
 console.log(`\nBuilding and checking ${packages.map((p) => p.name).join(", ")}`);
 const checks = spawnSync(
   "pnpm",
@@ -61,38 +91,83 @@ const checks = spawnSync(
 if (checks.status !== 0) refuse("a build or a package check failed (see above).");
 
 console.log("\nWhat goes out:");
-const plan = [];
-for (const pkg of packages) plan.push({ ...pkg, published: await isPublished(pkg) });
-for (const pkg of plan) {
-  console.log(`  ${pkg.name}@${pkg.version}  ${pkg.published ? "already on the registry: skipped" : "new"}`);
-  if (!pkg.published && args["dry-run"]) for (const file of packedFiles(pkg)) console.log(`      ${file}`);
+const skipped = new Set(plan.skip.map((pkg) => pkg.name));
+for (const pkg of packages) {
+  console.log(
+    `  ${pkg.name}@${pkg.version}  ${skipped.has(pkg.name) ? `already on the registry from ${head}: skipped` : "new"}`,
+  );
+  if (!skipped.has(pkg.name) && args["dry-run"]) for (const file of packedFiles(pkg)) console.log(`      ${file}`);
 }
 if (args["dry-run"]) process.exit(0);
-if (plan.every((pkg) => pkg.published)) {
-  console.log("\nEvery version is on the registry already; nothing to publish.");
+if (plan.publish.length === 0) {
+  console.log(`\nEvery version is on the registry already, built from ${head}; nothing to publish.`);
   process.exit(0);
 }
 
 // changesets asks npm which versions exist (npm reads npm_config_<scope>:registry); pnpm, which does the
 // publishing in a pnpm workspace, reads pnpm_config_registry instead (and .npmrc, checked above to agree).
 const env = { ...process.env, [`npm_config_${SCOPE}:registry`]: registry, pnpm_config_registry: registry };
-const publish = spawnSync("pnpm", ["exec", "changeset", "publish"], { cwd: root, stdio: "inherit", env });
+const publish = withGitHead(packages, head, () =>
+  spawnSync("pnpm", ["exec", "changeset", "publish"], { cwd: root, stdio: "inherit", env }),
+);
 
 console.log("\nResult, package by package:");
-let missing = 0;
-for (const pkg of plan) {
-  const now = await isPublished(pkg);
-  if (!now) missing += 1;
-  console.log(
-    `  ${pkg.name}@${pkg.version}  ${pkg.published ? "was there already" : now ? "published" : "NOT PUBLISHED"}`,
-  );
+const report = publishReport(plan, await askAll(packages), registry);
+for (const line of report.lines) console.log(`  ${line}`);
+if (!report.complete) {
+  console.error(`\n${report.summary}`);
+  process.exit(1);
 }
-if (missing > 0 || publish.status !== 0) {
+if (publish.status !== 0) {
   console.error(
-    `\n${missing} package(s) did not reach ${registry}. Fix the cause shown above and run \`pnpm release\` again: ` +
-      "it publishes only the versions the registry does not have.",
+    `\n${report.summary}\nBut \`changeset publish\` failed (see above): fix that, then run \`pnpm release\` again.`,
   );
   process.exit(1);
+}
+console.log(`\n${report.summary}`);
+
+/** The registry's answer for each package's version, by name. */
+async function askAll(list: PublishedPackage[]): Promise<Map<string, RegistryAnswer>> {
+  const answers = await Promise.all(list.map((pkg) => askRegistry(pkg, registry, { cwd: root })));
+  return new Map(list.map((pkg, i) => [pkg.name, answers[i] as RegistryAnswer]));
+}
+
+/**
+ * Runs the publish with `"gitHead": "<commit>"` in each package.json, then puts the files back as they were (also
+ * when the publish fails, or is stopped with Ctrl-C). npm records gitHead itself only when it publishes a folder
+ * of a git checkout; pnpm publish, which changeset publish runs in a pnpm workspace, does not (a version published
+ * so has no gitHead in Verdaccio's stored manifest). pnpm copies the field into the tarball's package.json, and the
+ * registry into the version's manifest, where the check above reads it.
+ */
+function withGitHead<T>(list: PublishedPackage[], commit: string, fn: () => T): T {
+  const originals = list.map((pkg) => {
+    const file = join(pkg.dir, "package.json");
+    return { file, text: readFileSync(file, "utf8") };
+  });
+  // The publish gets a Ctrl-C too (same process group); this process outlives it to put the files back.
+  const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
+  const hold = () => undefined;
+  for (const signal of signals) process.on(signal, hold);
+  try {
+    for (const { file, text } of originals) {
+      writeFileSync(file, `${JSON.stringify({ ...JSON.parse(text), gitHead: commit }, null, 2)}\n`);
+    }
+    return fn();
+  } finally {
+    for (const { file, text } of originals) writeFileSync(file, text);
+    for (const signal of signals) process.off(signal, hold);
+  }
+}
+
+/** Whether a changed package.json differs from HEAD's only by the gitHead a release writes (and then removes). */
+function onlyGitHeadAdded(file: string): boolean {
+  try {
+    const { gitHead, ...current } = JSON.parse(readFileSync(join(root, file), "utf8"));
+    const committed = JSON.parse(git(["show", `HEAD:${file}`]));
+    return typeof gitHead === "string" && JSON.stringify(current) === JSON.stringify(committed);
+  } catch {
+    return false;
+  }
 }
 
 function git(argv: string[]): string {
@@ -126,18 +201,6 @@ function scopedRegistryInNpmrc(): string | undefined {
 
 function registryFromNpmrc(): string {
   return scopedRegistryInNpmrc() ?? npmrc().registry ?? PUBLIC_REGISTRY;
-}
-
-/** Whether the registry has this version: its package document, or `npm view` where that needs credentials. */
-async function isPublished(pkg: PublishedPackage): Promise<boolean> {
-  const response = await fetch(new URL(pkg.name.replace("/", "%2f"), registry)).catch(() => undefined);
-  if (response?.status === 404) return false;
-  if (response?.ok) return Object.hasOwn((await response.json()).versions ?? {}, pkg.version);
-  const result = spawnSync("npm", ["view", `${pkg.name}@${pkg.version}`, "version", `--registry=${registry}`], {
-    encoding: "utf8",
-    env: { ...process.env, [`npm_config_${SCOPE}:registry`]: registry },
-  });
-  return result.status === 0 && result.stdout.trim() === pkg.version;
 }
 
 /** The files `pnpm pack` would put in the package's tarball. */

@@ -1,10 +1,11 @@
 // `pnpm test:release`: the release as apps see it, end to end, in a temporary copy of the repository. It starts a
-// local registry (Verdaccio), checks that `pnpm release` refuses what it must and survives a registry that turns
-// one package down, publishes the current versions, installs each downstream app (downstream/, and the React example
-// examples/react-dashboard with its workspace ranges made caret ranges) with npm and with
-// pnpm and runs its type-check and tests, then walks the upgrade path: a minor of core reaches the apps through
-// `npm update`, a major does not, and an app that raises its range gets it. Each step prints what it installed.
-// Nothing in the repository changes (but reports/); every process and temporary folder is gone at the end.
+// local registry (Verdaccio), checks that `pnpm release` refuses what it must (among it an unreachable registry,
+// and versions the registry has from another commit) and survives a registry that turns one package down (a rerun
+// from the same commit completes the set), publishes the current versions, installs each downstream app
+// (downstream/, and the React example examples/react-dashboard with its workspace ranges made caret ranges) with
+// npm and with pnpm and runs its type-check and tests, then walks the upgrade path: a minor of core reaches the apps
+// through `npm update`, a major does not, and an app that raises its range gets it. Each step prints what it
+// installed. Nothing in the repository changes (but reports/); every process and temporary folder is gone at the end.
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { bump, createHarness, expectAll, expectLine, format, PACKAGES } from "@flatfile-jobs/tools/release-harness";
@@ -66,22 +67,92 @@ async function main() {
     await expectNothingPublished();
   });
 
+  await step("pnpm release refuses when it cannot reach the registry", async () => {
+    const url = h.registry?.url;
+    await h.registry?.stop();
+    await expectRefusal(
+      [],
+      new RegExp(`could not ask ${url} which versions it has[\\s\\S]*run \`pnpm release\` again`),
+    );
+    await h.startRegistry({ refuse: ["@flatfile-jobs/cli"] });
+    await expectNothingPublished();
+  });
+
   await step("a registry that refuses one package: the others are published, it is reported", async () => {
+    const head = await h.head();
     const { code, output } = await h.release([], { allowFailure: true });
     if (code === 0) throw new Error(`pnpm release succeeded although the registry refused a package:\n${output}`);
     expectLine(output, `@flatfile-jobs/cli@${current}  NOT PUBLISHED`);
     for (const name of ACCEPTED) expectLine(output, `@flatfile-jobs/${name}@${current}  published`);
     expectLine(output, "did not reach");
+    expectLine(output, `On the registry: ${ACCEPTED.map((name) => `@flatfile-jobs/${name}@${current}`).join(", ")}`);
+    expectLine(output, `Not published:   @flatfile-jobs/cli@${current}`);
+    expectLine(output, `run \`pnpm release\` again from this same commit (${head})`);
   });
 
-  await step("rerun against the mended registry: only the missing package is published", async () => {
-    await h.startRegistry();
-    const { output } = await h.release();
-    expectLine(output, `@flatfile-jobs/cli@${current}  published`);
-    for (const name of ACCEPTED) {
-      expectLine(output, `@flatfile-jobs/${name}@${current}  was there already`);
+  await step(
+    "rerun against the mended registry: only the missing package is published, all from one commit",
+    async () => {
+      await h.startRegistry();
+      const { output } = await h.release();
+      expectLine(output, `@flatfile-jobs/cli@${current}  published`);
+      for (const name of ACCEPTED) {
+        expectLine(output, `@flatfile-jobs/${name}@${current}  was there already`);
+      }
+      // Each version's manifest on the registry records the commit it was built from.
+      const head = await h.head();
+      const heads = await h.gitHeads();
+      for (const name of PACKAGES) {
+        const recorded = heads[`@flatfile-jobs/${name}@${current}`];
+        if (recorded !== head)
+          throw new Error(`@flatfile-jobs/${name}@${current} records gitHead ${recorded}, not ${head}`);
+      }
+      console.log(`  on the registry, each with gitHead ${head}: ${(await h.published()).join(", ")}`);
+    },
+  );
+
+  const released = await step(
+    "a new commit without a version bump: pnpm release names each package and both commits, publishes nothing",
+    async () => {
+      const a = await h.head();
+      const before = await h.gitHeads();
+      await writeFile(join(h.repo, "release-notes.txt"), "A change released without a new version.\n");
+      await h.commit("a change without a changeset");
+      const b = await h.head();
+      const { code, output } = await h.release([], { allowFailure: true });
+      if (code !== 1) throw new Error(`pnpm release at ${b} should have exited 1, exited ${code}:\n${output}`);
+      for (const name of PACKAGES) {
+        if (!new RegExp(`@flatfile-jobs/${name}@${current.replaceAll(".", "\\.")} +built from ${a}`).test(output))
+          throw new Error(`expected @flatfile-jobs/${name}@${current} named as built from ${a} in:\n${output}`);
+      }
+      for (const text of [`HEAD ${b}`, "`pnpm changeset`", `\`git checkout ${a}\``, "Nothing was published."])
+        expectLine(output, text);
+      const after = await h.gitHeads();
+      if (JSON.stringify(after) !== JSON.stringify(before)) {
+        throw new Error(`the registry changed:\nbefore ${JSON.stringify(before)}\nafter  ${JSON.stringify(after)}`);
+      }
+      console.log(`  refused at ${b}; the registry still holds ${current} from ${a}`);
+      return a;
+    },
+  );
+  if (released === undefined) return;
+
+  await step("back at the released commit, pnpm release finds the set complete and publishes nothing", async () => {
+    const before = await h.gitHeads();
+    await h.git(["checkout", "-q", released]);
+    try {
+      const { output } = await h.release();
+      for (const name of PACKAGES) {
+        expectLine(output, `@flatfile-jobs/${name}@${current}  already on the registry from ${released}: skipped`);
+      }
+      expectLine(output, "nothing to publish");
+    } finally {
+      await h.git(["checkout", "-q", "main"]);
     }
-    console.log(`  on the registry: ${(await h.published()).join(", ")}`);
+    const after = await h.gitHeads();
+    if (JSON.stringify(after) !== JSON.stringify(before)) {
+      throw new Error(`the registry changed:\nbefore ${JSON.stringify(before)}\nafter  ${JSON.stringify(after)}`);
+    }
   });
 
   /** Each app's npm install, which the upgrade steps below update. */

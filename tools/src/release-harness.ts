@@ -80,6 +80,14 @@ export async function createHarness(name: string) {
         { cwd: repo },
       );
     },
+    /** git in the copy; resolves to its output. */
+    async git(args: string[]): Promise<string> {
+      return (await run("git", args, { cwd: repo })).output;
+    },
+    /** The commit checked out in the copy. */
+    async head(): Promise<string> {
+      return (await harness.git(["rev-parse", "HEAD"])).trim();
+    },
     /** `pnpm release` in the copy. */
     release(args: string[] = [], options: RunOptions = {}) {
       return harness.script("scripts/release.ts", args, options);
@@ -110,6 +118,21 @@ export async function createHarness(name: string) {
         const response = await fetch(new URL(name.replace("/", "%2f"), started().url));
         if (response.ok)
           for (const version of Object.keys((await response.json()).versions ?? {})) found.push(`${name}@${version}`);
+      }
+      return found;
+    },
+    /**
+     * Every `name@version` of the scope the registry holds, with the commit its manifest records (`gitHead`), or
+     * null when it records none.
+     */
+    async gitHeads(): Promise<Record<string, string | null>> {
+      const found: Record<string, string | null> = {};
+      for (const name of PACKAGES.map((n) => `@flatfile-jobs/${n}`)) {
+        const response = await fetch(new URL(name.replace("/", "%2f"), started().url));
+        if (!response.ok) continue;
+        const versions: Record<string, { gitHead?: string }> = (await response.json()).versions ?? {};
+        for (const [version, manifest] of Object.entries(versions))
+          found[`${name}@${version}`] = manifest.gitHead ?? null;
       }
       return found;
     },
