@@ -42,6 +42,13 @@ export interface ConnectionOptions {
    */
   dispatcher?: Dispatcher;
   /**
+   * The largest response body the client reads, in bytes, both as received and once decompressed: a larger one
+   * fails the call at once (not retried) with an \`APIConnectionError\` that names the limit, and is never held
+   * in memory. A page of 1,000 jobs is about 0.6 MB.
+   * @default 67108864 (64 MiB)
+   */
+  maxResponseSize?: number;
+  /**
    * An http:// or https:// proxy for every request, as `http://user:password@proxy.example.com:3128` (credentials
    * optional, percent-encoded). Requests go through a CONNECT tunnel, so the proxy never sees their headers.
    * `false` ignores HTTP(S)_PROXY.
@@ -76,6 +83,7 @@ type Plan =
  */
 export function createNodeFetch(options: ConnectionOptions, env: Env): NodeFetch {
   const plan = planConnections(options, env);
+  const maxResponseSize = checkMaxResponseSize(options.maxResponseSize);
   const undici = loadUndici();
   const dispatcher = buildDispatcher(undici, plan);
   // Bun answers `require("undici")` with its own module, whose Agent has no close() (nor destroy()): there the
@@ -87,8 +95,8 @@ export function createNodeFetch(options: ConnectionOptions, env: Env): NodeFetch
   return {
     async fetch(url, init) {
       if (closing) throw closedError();
-      if (!inFlight) return send(undici, dispatcher, url, init);
-      const sent = send(undici, dispatcher, url, init);
+      if (!inFlight) return send(undici, dispatcher, url, init, maxResponseSize);
+      const sent = send(undici, dispatcher, url, init, maxResponseSize);
       inFlight.add(sent);
       try {
         return await sent;
@@ -188,9 +196,18 @@ const KEEP_ALIVE_KEYS = ["keepAliveTimeout", "keepAliveMaxTimeout", "connections
 /** The longest delay a timer holds (2³¹ − 1 ms); undici's idle timers are timers too. */
 const MAX_DELAY = 2 ** 31 - 1;
 
-/** A value as core's messages show it. */
+/**
+ * A value as core's messages show it: a string quoted (cut at 40 characters), never a key-shaped one (`sk_…`,
+ * `pk_…`, a bearer token); an object or a function by its kind.
+ */
 function show(value: unknown): string {
-  return typeof value === "number" ? String(value) : (JSON.stringify(value) ?? String(value));
+  if (typeof value === "string") {
+    return JSON.stringify(
+      /\b(sk|pk)_|bearer/i.test(value) ? "[redacted]" : value.length > 40 ? `${value.slice(0, 40)}…` : value,
+    );
+  }
+  if (typeof value === "function") return "a function";
+  return typeof value === "object" && value ? "an object" : String(value);
 }
 
 function agentOptions(keepAlive: ConnectionOptions["keepAlive"]): AgentOptions {
@@ -198,7 +215,7 @@ function agentOptions(keepAlive: ConnectionOptions["keepAlive"]): AgentOptions {
   if (keepAlive === false) return { pipelining: 0 };
   if (typeof keepAlive !== "object" || keepAlive === null) {
     throw new InvalidArgumentError(
-      `keepAlive must be true, false or { keepAliveTimeout, keepAliveMaxTimeout, connections }, got ${JSON.stringify(keepAlive)}.`,
+      `keepAlive must be true, false or { keepAliveTimeout, keepAliveMaxTimeout, connections }, got ${show(keepAlive)}.`,
     );
   }
   // The same rules and wording as core's own option checks.
@@ -264,4 +281,13 @@ function proxyUrl(value: unknown, source: string): string {
     throw new InvalidArgumentError(`${source} has a "%" in its credentials that is not percent-encoding. ${fix}`);
   }
   return url.href;
+}
+
+/** The default of `maxResponseSize`: 64 MiB. */
+export const MAX_RESPONSE_SIZE = 64 * 1024 * 1024;
+
+function checkMaxResponseSize(value: unknown): number {
+  if (value === undefined) return MAX_RESPONSE_SIZE;
+  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 1) return value;
+  throw new InvalidArgumentError(`maxResponseSize must be a whole number of bytes, 1 or more, got ${show(value)}.`);
 }

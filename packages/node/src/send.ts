@@ -15,6 +15,7 @@ export async function send(
   dispatcher: Dispatcher,
   url: string,
   init: RequestInit,
+  maxSize: number,
 ): Promise<Response> {
   const headers = new Headers(init.headers);
   // As fetch sends them when the caller does not.
@@ -58,10 +59,10 @@ export async function send(
         else if (value !== undefined) responseHeaders.append(name, value);
       }
       const encoding = responseHeaders.get("content-encoding")?.trim().toLowerCase();
-      const text =
-        encoding && encoding !== "identity"
-          ? UTF8.decode(await decompress(encoding, Buffer.from(await response.body.arrayBuffer())))
-          : await response.body.text();
+      const received = await readLimited(response.body, Number(responseHeaders.get("content-length")), maxSize);
+      const text = UTF8.decode(
+        encoding && encoding !== "identity" ? await decompress(encoding, received, maxSize) : received,
+      );
       // undici hands a finished connection to the next request one event-loop turn later (a setImmediate in its
       // HTTP/1 client, to notice a server that closes it anyway). A call made right after this one would find the
       // connection busy and open a second; after this turn it reuses the first.
@@ -123,8 +124,38 @@ function record(headers: Headers): Record<string, string> {
   return out;
 }
 
+/**
+ * The body, read up to `maxSize` bytes: one that says or turns out to be longer is left unread (its connection
+ * closed) and refused, so it never fills the memory.
+ */
+async function readLimited(body: Dispatcher.ResponseData["body"], length: number, maxSize: number): Promise<Buffer> {
+  if (length > maxSize) {
+    body.destroy();
+    throw tooLarge(maxSize);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > maxSize) {
+      body.destroy();
+      throw tooLarge(maxSize);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+/** Not retried (it would be as large again); core says it as it is (see its transport). */
+function tooLarge(maxSize: number): Error {
+  return Object.assign(
+    new Error(`the response body is over ${maxSize} bytes, the client's maxResponseSize; raise it to read such a body`),
+    { retryable: false },
+  );
+}
+
 /** The body as sent before `content-encoding` (gzip, deflate, br; a list such as `gzip, br` is undone in reverse). */
-async function decompress(encoding: string, data: Buffer): Promise<Buffer> {
+async function decompress(encoding: string, data: Buffer, maxSize: number): Promise<Buffer> {
   let out = data;
   const codings = encoding.split(",").map((coding) => coding.trim());
   for (const coding of codings.reverse()) {
@@ -132,16 +163,19 @@ async function decompress(encoding: string, data: Buffer): Promise<Buffer> {
       throw new Error(`content-encoding ${JSON.stringify(coding)} is not supported`);
     }
     try {
+      // Decompressed no further than maxSize: a small body can inflate to gigabytes.
+      const limit = { ...LENIENT, maxOutputLength: maxSize };
       if (coding === "gzip" || coding === "x-gzip") {
-        out = await gunzip(out, LENIENT);
+        out = await gunzip(out, limit);
       } else if (coding === "deflate") {
         // zlib-wrapped or raw: servers send both as "deflate" (the first byte tells them apart, as fetch does).
         const wrapped = ((out[0] ?? 0) & 0x0f) === 8;
-        out = await (wrapped ? inflate(out, LENIENT) : inflateRaw(out, LENIENT));
+        out = await (wrapped ? inflate(out, limit) : inflateRaw(out, limit));
       } else if (coding === "br") {
-        out = await brotliDecompress(out);
+        out = await brotliDecompress(out, { maxOutputLength: maxSize });
       }
     } catch (error) {
+      if ((error as { code?: unknown }).code === "ERR_BUFFER_TOO_LARGE") throw tooLarge(maxSize);
       // Named, so that the client says which encoding it could not undo (and does not retry: it would fail again).
       throw new Error(`content-encoding ${JSON.stringify(coding)} cannot be decoded: ${(error as Error).message}`, {
         cause: error,

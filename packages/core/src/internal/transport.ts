@@ -202,11 +202,15 @@ function unmendable(error: unknown, encoding: string | null | undefined): string
     depth++
   ) {
     const why =
-      /redirect count exceeded|content-encoding "(.+?)" (?:is not supported|cannot be decoded)| (Z_|ERR__ERROR_)/.exec(
+      /redirect count exceeded|content-encoding "(.+?)" (?:is not supported|cannot be decoded)| (Z_|ERR__ERROR_)|^the response body is over .+? such a body/.exec(
         `${e.message} ${e.code}`,
       );
     if (why)
-      return why[0][0] === "r" ? "too many redirects" : undecodable(why[1] ?? encoding ?? "its Content-Encoding says");
+      return why[0][0] === "r"
+        ? "too many redirects"
+        : why[0][0] === "t"
+          ? why[0]
+          : undecodable(why[1] ?? encoding ?? "its Content-Encoding says");
     e = e.cause as typeof e;
   }
 }
