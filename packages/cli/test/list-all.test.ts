@@ -24,7 +24,7 @@ afterAll(async () => {
 
 /** Runs the binary; `onFirstOutput` is called when the first bytes reach stdout. */
 function run(args: string[], onFirstOutput?: () => void) {
-  const env = { ...process.env, FLATFILE_API_KEY: "sk_cli_list_all" };
+  const env: NodeJS.ProcessEnv = { ...process.env, FLATFILE_API_KEY: "sk_cli_list_all" };
   delete env.FLATFILE_LOG;
   const child = spawn(process.execPath, [CLI, ...args, "--base-url", simulator.url], { env });
   const stdout: Buffer[] = [];
