@@ -56,6 +56,13 @@ export interface JobsCoreOptions {
    */
   timeout?: number;
   /**
+   * The largest response body the client reads, in bytes: a larger one (by its `Content-Length`, or once a streamed
+   * body passes it) fails the call at once, not retried, with `APIConnectionError` naming the limit, and is never
+   * held whole. A page of 1,000 jobs is about 0.6 MB.
+   * @default 67108864 (64 MiB)
+   */
+  maxResponseSize?: number;
+  /**
    * Delays between attempts: exponential from `initialDelay`, capped at `maxDelay`, minus up to 25% jitter.
    * @default { initialDelay: 500, maxDelay: 8000 }
    */
@@ -191,6 +198,7 @@ const CORE_OPTIONS = [
   "headers",
   "maxRetries",
   "timeout",
+  "maxResponseSize",
   "retryBackoff",
   "maxRetryAfter",
   "onRetry",
@@ -221,6 +229,7 @@ function configure(
     basePath,
     maxRetries: check.count("maxRetries", options.maxRetries ?? 2, 0),
     timeout: check.duration("timeout", options.timeout ?? 60_000, 1, true),
+    maxSize: check.count("maxResponseSize", options.maxResponseSize ?? 67_108_864, 1),
     backoff: {
       initialDelay: check.duration("retryBackoff.initialDelay", backoff.initialDelay ?? 500, 0),
       maxDelay: check.duration("retryBackoff.maxDelay", backoff.maxDelay ?? 8_000, 0),

@@ -15,7 +15,8 @@ export const USER_AGENT = `${packageJson.name}/${packageJson.version} node/${pro
 
 /**
  * Options of the Node client: as in core, but `token` and `baseUrl` may come from the environment, plus how it
- * connects (`keepAlive`, `dispatcher`, `proxy`) and how much of an answer it reads (`maxResponseSize`).
+ * connects (`keepAlive`, `dispatcher`, `proxy`). Its own fetch applies core's `maxResponseSize` to compressed
+ * bodies once decompressed too.
  */
 export interface JobsClientOptions extends Partial<CoreJobsClientOptions>, ConnectionOptions {
   /**
@@ -35,8 +36,7 @@ export interface JobsClientOptions extends Partial<CoreJobsClientOptions>, Conne
   logLevel?: CoreJobsClientOptions["logLevel"];
   /**
    * The `fetch` used for every request, instead of undici's with the client's own dispatcher: `keepAlive`,
-   * `dispatcher`, `proxy`, `maxResponseSize` and the proxy variables then do not apply (and the first four may not
-   * be given).
+   * `dispatcher`, `proxy` and the proxy variables then do not apply (and the first three may not be given).
    * @default undici's `request` over a keep-alive Agent, or a proxy agent (see `proxy`)
    */
   fetch?: CoreJobsClientOptions["fetch"];
@@ -102,7 +102,7 @@ function resolve(options: JobsClientOptions, env: Env, logs: boolean) {
   if (typeof options !== "object" || options === null) {
     throw new InvalidArgumentError("The client's options must be an object, e.g. createJobsClient({ token: '…' }).");
   }
-  const { keepAlive, dispatcher, proxy, maxResponseSize, ...coreOptions } = options;
+  const { keepAlive, dispatcher, proxy, ...coreOptions } = options;
   const token = options.token ?? tokenFromEnv(env);
   if (token === undefined) throw missingTokenError();
   const logLevel = logs ? (options.logLevel ?? logLevelFromEnv(env)) : undefined;
@@ -129,9 +129,7 @@ function resolve(options: JobsClientOptions, env: Env, logs: boolean) {
 
 function connectionFor(options: JobsClientOptions, env: Env) {
   if (options.fetch === undefined) return createNodeFetch(options, env);
-  const given = (["keepAlive", "dispatcher", "proxy", "maxResponseSize"] as const).find(
-    (name) => options[name] !== undefined,
-  );
+  const given = (["keepAlive", "dispatcher", "proxy"] as const).find((name) => options[name] !== undefined);
   if (given) {
     throw new InvalidArgumentError(
       `fetch cannot be combined with ${given}, which only configures the client's own fetch: configure connections in your fetch, or leave fetch out.`,

@@ -42,13 +42,6 @@ export interface ConnectionOptions {
    */
   dispatcher?: Dispatcher;
   /**
-   * The largest response body the client reads, in bytes, both as received and once decompressed: a larger one
-   * fails the call at once (not retried) with an \`APIConnectionError\` that names the limit, and is never held
-   * in memory. A page of 1,000 jobs is about 0.6 MB.
-   * @default 67108864 (64 MiB)
-   */
-  maxResponseSize?: number;
-  /**
    * An http:// or https:// proxy for every request, as `http://user:password@proxy.example.com:3128` (credentials
    * optional, percent-encoded). Requests go through a CONNECT tunnel, so the proxy never sees their headers.
    * `false` ignores HTTP(S)_PROXY.
@@ -81,7 +74,10 @@ type Plan =
  * dispatcher. undici is loaded here, with the first client, not when the package is imported: it takes 0.1 s and
  * more, which a request's timeout must not include (the first request would time out on a busy machine).
  */
-export function createNodeFetch(options: ConnectionOptions, env: Env): NodeFetch {
+export function createNodeFetch(
+  options: ConnectionOptions & { maxResponseSize?: number | undefined },
+  env: Env,
+): NodeFetch {
   const plan = planConnections(options, env);
   const maxResponseSize = checkMaxResponseSize(options.maxResponseSize);
   const undici = loadUndici();
@@ -283,11 +279,15 @@ function proxyUrl(value: unknown, source: string): string {
   return url.href;
 }
 
-/** The default of `maxResponseSize`: 64 MiB. */
+/**
+ * The default of core's `maxResponseSize` (64 MiB), which this fetch applies to each body as received and once
+ * decompressed.
+ */
 export const MAX_RESPONSE_SIZE = 64 * 1024 * 1024;
 
 function checkMaxResponseSize(value: unknown): number {
   if (value === undefined) return MAX_RESPONSE_SIZE;
   if (typeof value === "number" && Number.isSafeInteger(value) && value >= 1) return value;
-  throw new InvalidArgumentError(`maxResponseSize must be a whole number of bytes, 1 or more, got ${show(value)}.`);
+  // Core checks it too (its maxResponseSize, for bodies it reads itself), with these words.
+  throw new InvalidArgumentError(`maxResponseSize must be a whole number, 1 or more, got ${show(value)}.`);
 }

@@ -37,6 +37,8 @@ export interface TransportConfig {
   basePath: string;
   maxRetries: number;
   timeout: number;
+  /** The largest body read, in bytes (`maxResponseSize`). */
+  maxSize: number;
   backoff: Required<Backoff>;
   maxRetryAfter: number;
   onRetry?: ((info: RetryInfo) => void) | undefined;
@@ -104,7 +106,7 @@ export function createTransport(config: TransportConfig): Transport {
         // collection can cut the link), must not hold the call past its timeout or the caller's abort.
         received = await stop.race(fetch(url, { ...init, signal: controller.signal }));
         // Read the body within the attempt, so the timeout covers a slow or stalled body too.
-        const body = await stop.race(received.text());
+        const body = await stop.race(readBody(received, config.maxSize));
         const { status, headers } = received;
         reply = { status, statusText: received.statusText, headers, body };
         if (status >= 200 && status < 300) return reply;
@@ -213,6 +215,30 @@ function unmendable(error: unknown, encoding: string | null | undefined): string
           : undecodable(why[1] ?? encoding ?? "its Content-Encoding says");
     e = e.cause as typeof e;
   }
+}
+
+/**
+ * The body as text, read up to `max` bytes: past that, the stream is cancelled (nothing more is received) and the
+ * body refused. A `Response` with no stream (a fetch that read the body itself) gives its text.
+ */
+async function readBody(response: Response, max: number): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return response.text();
+  const decoder = new TextDecoder();
+  let text = "";
+  let size = 0;
+  for (let part = await reader.read(); !part.done; part = await reader.read()) {
+    size += part.value.length;
+    if (size > max) {
+      reader.cancel().catch(() => undefined);
+      // The Node client's fetch says the same of a body over its limit; `unmendable` reports it as it is.
+      throw new Error(
+        `the response body is over ${max} bytes, the client's maxResponseSize; raise it to read such a body`,
+      );
+    }
+    text += decoder.decode(part.value, { stream: true });
+  }
+  return text + decoder.decode();
 }
 
 /** `/v1/jobs/x?y=1` under base path `/v1` → `/jobs/x`: how errors and logs name a request, without its query. */
