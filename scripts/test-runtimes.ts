@@ -13,7 +13,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/pr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { StepsResult } from "@flatfile-jobs/tools/steps";
+import { indent, type StepsResult, tail } from "@flatfile-jobs/tools/steps";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const apps = join(root, "downstream/runtimes");
@@ -307,7 +307,7 @@ function exec(
       children.delete(child);
       if (timedOut) output += `\n(stopped after ${timeout / 1000} s)`;
       if ((code === 0 && !timedOut) || allowFailure) resolve({ code, output, timedOut });
-      else reject(new Error(`${command} ${args.join(" ")} exited ${code} in ${cwd}:\n${tail(output)}`));
+      else reject(new Error(`${command} ${args.join(" ")} exited ${code} in ${cwd}:\n${tail(output, 30)}`));
     });
   });
 }
@@ -340,15 +340,4 @@ function message(error: unknown): string {
 
 function seconds(at: number): string {
   return `${((Date.now() - at) / 1000).toFixed(1)} s`;
-}
-
-function tail(text: string, lines = 30): string {
-  return text.trimEnd().split("\n").slice(-lines).join("\n");
-}
-
-function indent(text: string): string {
-  return text
-    .split("\n")
-    .map((line) => `    ${line}`)
-    .join("\n");
 }

@@ -95,11 +95,13 @@ export function run(
   });
 }
 
-function tail(text: string, lines = 40): string {
+/** The last `lines` lines of a command's output. */
+export function tail(text: string, lines = 40): string {
   return text.trimEnd().split("\n").slice(-lines).join("\n");
 }
 
-function indent(text: string): string {
+/** Each line indented by four spaces, under a step's line. */
+export function indent(text: string): string {
   return text
     .split("\n")
     .map((line) => `    ${line}`)

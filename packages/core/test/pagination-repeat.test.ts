@@ -1,8 +1,8 @@
 // jobs.iterate against a real server (tools/src/fault-server.ts) that sends no `pagination` and ignores
 // `pageNumber`, answering every request with the same page: the walk ends instead of asking forever.
-import { type FaultServer, startFaultServer } from "@flatfile-jobs/tools/fault-server";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createJobsClient, type Job } from "../src/index.js";
+import { useFaultServer } from "./fault-server-setup.js";
 
 const TOKEN = "sk_test_pages_repeat_1c4d";
 /** Past this many requests the server answers an empty page, so that a walk that does not stop still ends. */
@@ -18,27 +18,20 @@ const jobOf = (n: number): Job => ({
   updatedAt: "2026-01-01T00:00:00Z",
 });
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
-beforeEach(() => server.reset());
-afterEach(async () => {
-  await server.waitForIdle();
-});
+const server = useFaultServer();
 
-const client = () => createJobsClient({ token: TOKEN, baseUrl: server.url, maxRetries: 0 });
-const pageNumbers = () => server.requests().map((r) => Object.fromEntries(r.query).pageNumber as string | undefined);
+const client = () => createJobsClient({ token: TOKEN, baseUrl: server().url, maxRetries: 0 });
+const pageNumbers = () =>
+  server()
+    .requests()
+    .map((r) => Object.fromEntries(r.query).pageNumber as string | undefined);
 
 describe("jobs.iterate without pagination", () => {
   it.each([true, false])(
     "stops when the server answers every page number with the same page (prefetch %s)",
     async (prefetch) => {
       const page = { data: [jobOf(1), jobOf(2)] };
-      server.script((request) =>
+      server().script((request) =>
         request.seq > GIVE_UP_AFTER
           ? { kind: "status", status: 200, body: { data: [] } }
           : { kind: "status", status: 200, body: page },
@@ -53,7 +46,7 @@ describe("jobs.iterate without pagination", () => {
   it("still walks every page of a server that honours pageNumber", async () => {
     const jobs = Array.from({ length: 5 }, (_, i) => jobOf(i + 1));
     // Pages are asked for one after another, so the n-th request is for page n.
-    server.script(({ seq: n }) => ({ kind: "status", status: 200, body: { data: jobs.slice((n - 1) * 2, n * 2) } }));
+    server().script(({ seq: n }) => ({ kind: "status", status: 200, body: { data: jobs.slice((n - 1) * 2, n * 2) } }));
     const ids: string[] = [];
     for await (const job of client().jobs.iterate({ pageSize: 2 })) ids.push(job.id);
     expect(ids).toEqual(jobs.map((j) => j.id));

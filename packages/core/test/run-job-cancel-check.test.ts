@@ -1,30 +1,23 @@
 // runJob's check for a canceled job, against a real server (tools/src/fault-server.ts) that answers each check
 // slowly: the next check is sent only once the previous one has been answered, so checks never pile up.
-import { type FaultServer, startFaultServer } from "@flatfile-jobs/tools/fault-server";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createJobsClient, runJob } from "../src/index.js";
+import { useFaultServer } from "./fault-server-setup.js";
 
 const TOKEN = "sk_test_run_job_checks_6f0a";
 const JOB = "us_jb_8Yu0iO2p";
 
-let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterAll(async () => {
-  await server?.close();
-});
-beforeEach(() => server.reset());
-afterEach(async () => {
-  await server.waitForIdle();
-});
+const server = useFaultServer();
 
 describe("runJob's cancel check", () => {
   it("has at most one check in flight against a slow server", async () => {
     // Each check takes far longer than the interval between checks.
-    server.script((request) => (request.operation === "get" ? { kind: "slow-headers", ms: 150 } : { kind: "ok" }));
-    const client = createJobsClient({ token: TOKEN, baseUrl: server.url, maxRetries: 0 });
-    const checks = () => server.requests().filter((r) => r.operation === "get");
+    server().script((request) => (request.operation === "get" ? { kind: "slow-headers", ms: 150 } : { kind: "ok" }));
+    const client = createJobsClient({ token: TOKEN, baseUrl: server().url, maxRetries: 0 });
+    const checks = () =>
+      server()
+        .requests()
+        .filter((r) => r.operation === "get");
     await runJob(
       client,
       JOB,
