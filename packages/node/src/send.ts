@@ -59,10 +59,22 @@ export async function send(
         else if (value !== undefined) responseHeaders.append(name, value);
       }
       const encoding = responseHeaders.get("content-encoding")?.trim().toLowerCase();
-      const received = await readLimited(response.body, Number(responseHeaders.get("content-length")), maxSize);
-      const text = UTF8.decode(
-        encoding && encoding !== "identity" ? await decompress(encoding, received, maxSize) : received,
-      );
+      const length = responseHeaders.get("content-length");
+      if (length !== null && Number(length) > maxSize) {
+        response.body.destroy();
+        throw tooLarge(maxSize);
+      }
+      const plain = !encoding || encoding === "identity";
+      // A plain body of a known length within the limit is read as text at once (undici stops at that length);
+      // any other is counted as it arrives, and a compressed one bounded again once decompressed.
+      const text =
+        plain && length !== null
+          ? await response.body.text()
+          : UTF8.decode(
+              plain
+                ? await readLimited(response.body, maxSize)
+                : await decompress(encoding, await readLimited(response.body, maxSize), maxSize),
+            );
       // undici hands a finished connection to the next request one event-loop turn later (a setImmediate in its
       // HTTP/1 client, to notice a server that closes it anyway). A call made right after this one would find the
       // connection busy and open a second; after this turn it reuses the first.
@@ -125,14 +137,10 @@ function record(headers: Headers): Record<string, string> {
 }
 
 /**
- * The body, read up to `maxSize` bytes: one that says or turns out to be longer is left unread (its connection
- * closed) and refused, so it never fills the memory.
+ * The body, read up to `maxSize` bytes: one that turns out to be longer is left unread (its connection closed) and
+ * refused, so it never fills the memory.
  */
-async function readLimited(body: Dispatcher.ResponseData["body"], length: number, maxSize: number): Promise<Buffer> {
-  if (length > maxSize) {
-    body.destroy();
-    throw tooLarge(maxSize);
-  }
+async function readLimited(body: Dispatcher.ResponseData["body"], maxSize: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body as AsyncIterable<Buffer>) {
