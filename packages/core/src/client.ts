@@ -39,7 +39,8 @@ export interface JobsCoreOptions {
   /**
    * The `fetch` used for every request, called as `fetch(url, init)` (see `Fetch`). An error it throws with
    * `retryable: false` (say, its connections were closed for good) ends the call at once with
-   * `APIConnectionError`, without retries.
+   * `APIConnectionError`, without retries; with a \`reason\` too (here or on an error in its \`cause\` chain), that
+   * error's message is the reason (\`GET <url>: <reason>.\`), for an answer that was had but cannot be used.
    * @default globalThis.fetch
    */
   fetch?: Fetch;

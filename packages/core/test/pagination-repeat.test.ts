@@ -1,22 +1,13 @@
 // jobs.iterate against a real server (tools/src/fault-server.ts) that sends no `pagination` and ignores
 // `pageNumber`, answering every request with the same page: the walk ends instead of asking forever.
 import { describe, expect, it } from "vitest";
-import { createJobsClient, type Job } from "../src/index.js";
+import { createJobsClient } from "../src/index.js";
 import { useFaultServer } from "./fault-server-setup.js";
+import { jobOf } from "./recording-fetch.js";
 
 const TOKEN = "sk_test_pages_repeat_1c4d";
 /** Past this many requests the server answers an empty page, so that a walk that does not stop still ends. */
 const GIVE_UP_AFTER = 50;
-
-const jobOf = (n: number): Job => ({
-  id: `us_jb_${n}`,
-  type: "workbook",
-  operation: "op",
-  source: "us_wb_1",
-  createdBy: "us_usr_1",
-  createdAt: "2026-01-01T00:00:00Z",
-  updatedAt: "2026-01-01T00:00:00Z",
-});
 
 const server = useFaultServer();
 

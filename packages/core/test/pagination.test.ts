@@ -6,17 +6,7 @@ import {
   type Job,
   type JobsClientOptions,
 } from "../src/index.js";
-import { BASE_URL, json, requestFetch, TOKEN } from "./recording-fetch.js";
-
-const jobOf = (n: number): Job => ({
-  id: `us_jb_${n}`,
-  type: "workbook",
-  operation: "op",
-  source: "us_wb_1",
-  createdBy: "us_usr_1",
-  createdAt: "2026-01-01T00:00:00Z",
-  updatedAt: "2026-01-01T00:00:00Z",
-});
+import { BASE_URL, jobOf, json, requestFetch, TOKEN } from "./recording-fetch.js";
 
 /**
  * A paged jobs list in memory, answering `GET /jobs` like the API. `hold(page)` keeps that page's request

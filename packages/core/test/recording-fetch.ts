@@ -1,4 +1,4 @@
-import type { Fetch } from "../src/index.js";
+import type { Fetch, Job } from "../src/index.js";
 
 /** A fetch that records every request it is given and answers with what `respond` returns. */
 export interface RecordedRequest {
@@ -44,3 +44,14 @@ export function json(status: number, body: unknown, headers: Record<string, stri
 
 export const TOKEN = "sk_test_4f9b2c7e1d8a6053";
 export const BASE_URL = "https://jobs.example.test/v1";
+
+/** A job as the list answers it, numbered: `us_jb_<n>`. */
+export const jobOf = (n: number): Job => ({
+  id: `us_jb_${n}`,
+  type: "workbook",
+  operation: "op",
+  source: "us_wb_1",
+  createdBy: "us_usr_1",
+  createdAt: "2026-01-01T00:00:00Z",
+  updatedAt: "2026-01-01T00:00:00Z",
+});

@@ -91,3 +91,22 @@ describe("answers no retry can mend", () => {
     expect(retries).toEqual([]);
   });
 });
+
+describe("a fetch that says why an answer cannot be used", () => {
+  it("is taken at its word: an error with retryable: false and a reason, here or among its causes", async () => {
+    let calls = 0;
+    const reason = "the answer came from a captive portal, not the API";
+    const client = createJobsClient({
+      token: TOKEN,
+      baseUrl: "https://jobs.example.test/v1",
+      fetch: async () => {
+        calls++;
+        throw new TypeError("fetch failed", { cause: Object.assign(new Error(reason), { retryable: false, reason }) });
+      },
+    });
+    const error = await client.jobs.get("us_jb_1").catch((e: Error) => e);
+    expect(error).toBeInstanceOf(APIConnectionError);
+    expect((error as Error).message).toBe(`GET https://jobs.example.test/v1/jobs/us_jb_1: ${reason}.`);
+    expect(calls).toBe(1);
+  });
+});

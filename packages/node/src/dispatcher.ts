@@ -79,7 +79,8 @@ export function createNodeFetch(
   env: Env,
 ): NodeFetch {
   const plan = planConnections(options, env);
-  const maxResponseSize = checkMaxResponseSize(options.maxResponseSize);
+  // Checked by core, which refuses a bad value before any request is sent.
+  const maxResponseSize = options.maxResponseSize ?? MAX_RESPONSE_SIZE;
   const undici = loadUndici();
   const dispatcher = buildDispatcher(undici, plan);
   // Bun answers `require("undici")` with its own module, whose Agent has no close() (nor destroy()): there the
@@ -283,11 +284,4 @@ function proxyUrl(value: unknown, source: string): string {
  * The default of core's `maxResponseSize` (64 MiB), which this fetch applies to each body as received and once
  * decompressed.
  */
-export const MAX_RESPONSE_SIZE = 64 * 1024 * 1024;
-
-function checkMaxResponseSize(value: unknown): number {
-  if (value === undefined) return MAX_RESPONSE_SIZE;
-  if (typeof value === "number" && Number.isSafeInteger(value) && value >= 1) return value;
-  // Core checks it too (its maxResponseSize, for bodies it reads itself), with these words.
-  throw new InvalidArgumentError(`maxResponseSize must be a whole number, 1 or more, got ${show(value)}.`);
-}
+const MAX_RESPONSE_SIZE = 64 * 1024 * 1024;

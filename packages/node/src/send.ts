@@ -36,7 +36,7 @@ export async function send(
       const location = REDIRECTS.has(status) ? response.headers.location : undefined;
       if (typeof location === "string") {
         await response.body.dump();
-        if (redirects === MAX_REDIRECTS) throw new Error(`redirect count exceeded (${MAX_REDIRECTS})`);
+        if (redirects === MAX_REDIRECTS) throw unusable("too many redirects");
         const next = new URL(location, target);
         // As fetch: a 303, and a 301 or 302 of a POST, become a GET without a body; the credentials stay with the
         // origin they were meant for.
@@ -154,12 +154,23 @@ async function readLimited(body: Dispatcher.ResponseData["body"], maxSize: numbe
   return Buffer.concat(chunks, size);
 }
 
-/** Not retried (it would be as large again); core says it as it is (see its transport). */
+/**
+ * An answer that no retry can mend (too large, not decodable, a redirect loop): not retried, and core's transport
+ * reports its `reason` as it is (see core's `fetch` option).
+ */
+function unusable(reason: string, cause?: unknown): Error {
+  return Object.assign(new Error(reason, { cause }), { retryable: false, reason });
+}
+
 function tooLarge(maxSize: number): Error {
-  return Object.assign(
-    new Error(`the response body is over ${maxSize} bytes, the client's maxResponseSize; raise it to read such a body`),
-    { retryable: false },
+  return unusable(
+    `the response body is over ${maxSize} bytes, the client's maxResponseSize; raise it to read such a body`,
   );
+}
+
+/** What core says of a body it cannot decode. */
+function undecodable(coding: string, cause?: unknown): Error {
+  return unusable(`the server answered with a body encoded as ${coding}, which this runtime cannot decode`, cause);
 }
 
 /** The body as sent before `content-encoding` (gzip, deflate, br; a list such as `gzip, br` is undone in reverse). */
@@ -168,7 +179,7 @@ async function decompress(encoding: string, data: Buffer, maxSize: number): Prom
   const codings = encoding.split(",").map((coding) => coding.trim());
   for (const coding of codings.reverse()) {
     if (coding !== "identity" && !DECODABLE.has(coding)) {
-      throw new Error(`content-encoding ${JSON.stringify(coding)} is not supported`);
+      throw undecodable(coding);
     }
     try {
       // Decompressed no further than maxSize: a small body can inflate to gigabytes.
@@ -184,10 +195,7 @@ async function decompress(encoding: string, data: Buffer, maxSize: number): Prom
       }
     } catch (error) {
       if ((error as { code?: unknown }).code === "ERR_BUFFER_TOO_LARGE") throw tooLarge(maxSize);
-      // Named, so that the client says which encoding it could not undo (and does not retry: it would fail again).
-      throw new Error(`content-encoding ${JSON.stringify(coding)} cannot be decoded: ${(error as Error).message}`, {
-        cause: error,
-      });
+      throw undecodable(coding, error);
     }
   }
   return out;

@@ -193,29 +193,20 @@ class Stop {
 }
 
 /**
- * Why a failed attempt cannot succeed when sent again, if it is one of these: a redirect loop, or a body the fetch
- * cannot decode (a `Content-Encoding` it does not support, or a body that is not what its `encoding` says), as
- * undici's fetch and the Node client's say in the error's causes.
+ * Why a failed attempt cannot succeed when sent again, if it says: an error in the cause chain with
+ * `retryable: false` and a `reason` (the client's own body limit, the Node client's fetch) is taken at its word;
+ * undici's fetch says a redirect loop, or a body that is not what its `encoding` says, only in its messages and
+ * codes.
  */
 function unmendable(error: unknown, encoding: string | null | undefined): string | undefined {
-  for (
-    let e = error as { message?: unknown; code?: unknown; cause?: unknown } | undefined, depth = 0;
-    e && depth < 5;
-    depth++
-  ) {
-    const why =
-      /redirect count exceeded|content-encoding "(.+?)" (?:is not supported|cannot be decoded)| (Z_|ERR__ERROR_)|^the response body is over .+? such a body/.exec(
-        `${e.message} ${e.code}`,
-      );
-    if (why)
-      return why[0][0] === "r"
-        ? "too many redirects"
-        : why[0][0] === "t"
-          ? why[0]
-          : undecodable(why[1] ?? encoding ?? "its Content-Encoding says");
-    e = e.cause as typeof e;
+  for (let e = error as Unmendable | undefined, depth = 0; e && depth < 5; depth++, e = e.cause as typeof e) {
+    if (e.retryable === false && typeof e.reason === "string") return e.reason;
+    const why = /redirect count exceeded| (Z_|ERR__ERROR_)/.exec(`${e.message} ${e.code}`);
+    if (why) return why[1] ? undecodable(encoding ?? "its Content-Encoding says") : "too many redirects";
   }
 }
+
+type Unmendable = { message?: unknown; code?: unknown; cause?: unknown; retryable?: unknown; reason?: unknown };
 
 /**
  * The body as text, read up to `max` bytes: past that, the stream is cancelled (nothing more is received) and the
@@ -231,10 +222,8 @@ async function readBody(response: Response, max: number): Promise<string> {
     size += part.value.length;
     if (size > max) {
       reader.cancel().catch(() => undefined);
-      // The Node client's fetch says the same of a body over its limit; `unmendable` reports it as it is.
-      throw new Error(
-        `the response body is over ${max} bytes, the client's maxResponseSize; raise it to read such a body`,
-      );
+      const reason = `the response body is over ${max} bytes, the client's maxResponseSize; raise it to read such a body`;
+      throw Object.assign(new Error(reason), { retryable: false, reason });
     }
     text += decoder.decode(part.value, { stream: true });
   }
