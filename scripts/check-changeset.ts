@@ -3,7 +3,6 @@
 // TypeScript surface as its API report (packages/*/etc/*.api.md) changed, and, for @flatfile-jobs/core and node and
 // browser which re-export it, the spec's changes as `pnpm spec:diff` classifies them, and for @flatfile-jobs/cli the
 // flatfile-jobs command's surface report (packages/cli/etc/cli.surface.json). Passes when nothing user-facing changed.
-import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
@@ -12,7 +11,7 @@ import { classifyApiReportChange } from "@flatfile-jobs/tools/api-diff";
 import { type CliSurface, checkCliChangeset } from "@flatfile-jobs/tools/cli-surface-diff";
 import { fixedGroupProblems, publishedPackages } from "@flatfile-jobs/tools/packages";
 import { type Bump, classify } from "@flatfile-jobs/tools/spec-diff";
-import { lastReleaseCommit, loadSpecs } from "@flatfile-jobs/tools/spec-source";
+import { fileAt, lastReleaseCommit, loadSpecs } from "@flatfile-jobs/tools/spec-source";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const { values: args } = parseArgs({ options: { base: { type: "string" } } });
@@ -63,14 +62,8 @@ for (const change of spec.changes) {
 for (const { folder, name } of LIBRARIES) {
   const file = `packages/${folder}/etc/${folder}.api.md`;
   if (!existsSync(`${root}${file}`)) continue;
-  let old: string;
-  try {
-    old = execFileSync("git", ["show", `${base}:${file}`], {
-      cwd: root,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-    });
-  } catch {
+  const old = fileAt(base, file, root);
+  if (old === undefined) {
     // A package with no report at the last release is new there: all of its API is an addition.
     need(name, "minor", `API of ${name}: a package the last release did not have (${base.slice(0, 12)})`);
     continue;
@@ -128,17 +121,8 @@ if (failed > 0) {
 
 /** The CLI surface report at the base, or undefined when the base has none (it predates the report). */
 function cliSurfaceAt(ref: string): CliSurface | undefined {
-  let text: string;
-  try {
-    text = execFileSync("git", ["show", `${ref}:${CLI_REPORT}`], {
-      cwd: root,
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"],
-    });
-  } catch {
-    return undefined;
-  }
-  return JSON.parse(text) as CliSurface;
+  const text = fileAt(ref, CLI_REPORT, root);
+  return text === undefined ? undefined : (JSON.parse(text) as CliSurface);
 }
 
 /** What `changeset version` would do now: each package's release type (fixed groups applied). */

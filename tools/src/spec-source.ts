@@ -72,13 +72,20 @@ export async function loadSpecs(
   cwd: string = root,
 ): Promise<{ base: string; before: Node; after: Node }> {
   const base = ref ?? lastReleaseCommit(cwd);
-  let text: string;
-  try {
-    text = git(["show", `${base}:${SPEC}`], cwd);
-  } catch {
+  const text = fileAt(base, SPEC, cwd);
+  if (text === undefined) {
     throw new Error(`${SPEC} does not exist at ${base} (or ${base} is not a commit); pass another --base`);
   }
   return { base, before: parse(text), after: parse(readFileSync(`${cwd}/${SPEC}`, "utf8")) };
+}
+
+/** A file of the repository (a path from its root) as it was at `ref`, or undefined when it did not exist there. */
+export function fileAt(ref: string, file: string, cwd: string = root): string | undefined {
+  try {
+    return git(["show", `${ref}:${file}`], cwd);
+  } catch {
+    return undefined;
+  }
 }
 
 function git(args: string[], cwd: string): string {
